@@ -1,0 +1,58 @@
+// Shared types of the public API and the engine. Types only: no runtime code here.
+
+export type Severity = 'info' | 'warning' | 'error';
+
+/** One explained fact about a file: a stable id (see src/messages.ts) and its one-line reason. */
+export interface Message {
+  id: string;
+  severity: Severity;
+  text: string;
+  /** 1-based line in the original file, when the message is about one place. */
+  line?: number;
+}
+
+/** A replacement of original[start, end) (UTF-16 offsets into the decoded text) by `text`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
+
+/** Policy for the runtime user where the original ran as root without saying so. */
+export type UserPolicy = 'nonroot' | 'root';
+
+export interface TransformOptions {
+  /** Runtime base override: a preset (`distroless`, `scratch`, `alpine`, `chainguard`, `debian`) or an image reference. */
+  runtime?: string;
+  /** Runtime user where the original ran as root implicitly. Default `nonroot`. */
+  user?: UserPolicy;
+  /** Name of the builder stage. Default `builder` (made unique when it clashes). */
+  builderName?: string;
+}
+
+export interface PlanOptions extends TransformOptions {
+  /** Build context folder; defaults to the Dockerfile's folder. */
+  context?: string;
+}
+
+/** What planning one Dockerfile produced. Dry run, --check, --write and reports are views of this. */
+export interface FileResult {
+  /** The path as the user named it (or as discovery produced it). */
+  path: string;
+  status: FileStatus;
+  messages: Message[];
+  /** Decoded original text ('' when it could not be read). */
+  original: string;
+  /** The proposed text (equal to `original` unless status is 'changed'). */
+  output: string;
+  /** How the bytes were decoded; the writer encodes the output the same way. */
+  encoding: 'utf8' | 'latin1';
+  edits: TextEdit[];
+  /** Base image of the final stage before and after, when known. */
+  baseBefore?: string;
+  baseAfter?: string;
+  /** Modification time and size of the file as read, so a writer can detect a change on disk. */
+  stat?: { mtimeMs: number; size: number; mode: number };
+}
