@@ -1,25 +1,80 @@
-// Public API of stageify. (Engine wiring lands here; the signatures below are stable.)
+// Public API of stageify: plan the rewrite of a Dockerfile given as text or as a path.
+import * as fs from 'fs';
+import * as path from 'path';
+import { diskContext, emptyContext, memoryContext } from './context';
+import type { ContextFS } from './context';
+import { planText } from './engine';
+import { msg } from './messages';
+import { decodeBytes } from './text';
 import type { FileResult, PlanOptions, TransformOptions } from './types';
 export type * from './types';
+export { memoryContext, diskContext };
+export type { ContextFS };
+export { MESSAGES } from './messages';
 
 export interface TransformInput extends TransformOptions {
   /** Build context folder, when there is one. */
   context?: string;
-  /** Path used in messages. */
+  /** An in-memory build context (tests, editors); wins over `context`. */
+  contextFiles?: Record<string, string>;
+  /** Path used in the result. */
   path?: string;
 }
 
+/** Largest file stageify reads. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
 /** Plans the rewrite of one Dockerfile given as text. Never throws for bad input: status 'error'. */
 export function transformDockerfile(text: string, input: TransformInput = {}): FileResult {
-  return {
-    path: input.path ?? '-', status: 'unchanged', messages: [], original: text, output: text,
-    encoding: 'utf8', edits: [],
-  };
+  const ctx = input.contextFiles ? memoryContext(input.contextFiles) : input.context ? diskContext(input.context) : emptyContext;
+  const hasContext = Boolean(input.contextFiles || input.context);
+  return run(text, 'utf8', input.path ?? '-', ctx, hasContext, input);
 }
 
 /** Reads a Dockerfile (and its build context) from disk and plans its rewrite. Never throws. */
-export function planFile(path: string, options: PlanOptions = {}): FileResult {
-  const fs = require('fs') as typeof import('fs');
-  const text = fs.readFileSync(path, 'utf8');
-  return { ...transformDockerfile(text, { ...options, path }), path };
+export function planFile(file: string, options: PlanOptions = {}): FileResult {
+  const errorResult = (m: ReturnType<typeof msg>): FileResult => ({
+    path: file, status: 'error', messages: [m], original: '', output: '', encoding: 'utf8', edits: [],
+  });
+  let st: fs.Stats;
+  try {
+    st = fs.lstatSync(file);
+  } catch (e) {
+    return errorResult(msg('input/unreadable', { reason: errText(e) }));
+  }
+  if (st.isSymbolicLink()) return errorResult(msg('input/not-a-file', { reason: 'a symbolic link (stageify never writes through links)' }));
+  if (!st.isFile()) return errorResult(msg('input/not-a-file', { reason: st.isDirectory() ? 'a directory' : 'a special file' }));
+  if (st.size > MAX_FILE_BYTES) return errorResult(msg('input/too-large', { limit: `${MAX_FILE_BYTES / 1024 / 1024} MB` }));
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    return errorResult(msg('input/unreadable', { reason: errText(e) }));
+  }
+  const { text, encoding } = decodeBytes(bytes);
+  const contextDir = options.context ?? path.dirname(file);
+  const result = run(text, encoding, file, diskContext(contextDir), true, options);
+  result.stat = { mtimeMs: st.mtimeMs, size: st.size, mode: st.mode };
+  return result;
+}
+
+function run(text: string, encoding: 'utf8' | 'latin1', file: string, ctx: ContextFS, hasContext: boolean, options: TransformOptions): FileResult {
+  const opts: TransformOptions = { runtime: options.runtime, user: options.user, builderName: options.builderName };
+  try {
+    const plan = planText(text, { ctx, hasContext, options: opts });
+    return { path: file, original: text, encoding, ...plan };
+  } catch (e) {
+    return {
+      path: file, status: 'error', messages: [msg('internal/error', { reason: errText(e) })], original: text, output: text, encoding, edits: [],
+    };
+  }
+}
+
+function errText(e: unknown): string {
+  if (e && typeof e === 'object' && 'code' in e && 'message' in e) {
+    const code = String((e as { code: unknown }).code);
+    const m = /^[A-Z]+: (.*?)(,|$)/.exec(String((e as { message: unknown }).message));
+    return m ? `${code}: ${m[1]}` : code;
+  }
+  return e instanceof Error ? e.message : String(e);
 }

@@ -1,0 +1,3 @@
+module example.com/versioned
+
+go 1.19

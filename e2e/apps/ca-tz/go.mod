@@ -1,0 +1,3 @@
+module example.com/catz
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/runshell
+
+go 1.19

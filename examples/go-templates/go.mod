@@ -1,0 +1,3 @@
+module example.com/templates-server
+
+go 1.19

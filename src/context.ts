@@ -1,0 +1,101 @@
+// The build context as the transforms see it: a bounded, read-only view of files, gathered at the
+// edge (disk) or given in memory (tests, stdin). Honors .dockerignore like `docker build` does.
+import * as fs from 'fs';
+import * as path from 'path';
+import { compileDockerignore } from './dockerignore';
+import type { IgnoreMatcher } from './dockerignore';
+
+export interface ContextFS {
+  /** Absolute folder on disk, or null for an in-memory context. */
+  readonly root: string | null;
+  /** Relative POSIX paths of the files Docker would send (after .dockerignore), bounded. */
+  listFiles(): FileList;
+  /** A file's text, or null when it does not exist, is not a file, or is larger than maxBytes. */
+  readText(rel: string, maxBytes?: number): string | null;
+}
+
+export interface FileList {
+  files: string[];
+  /** True when the walk stopped at its bound: absent files are then unknown, not absent. */
+  truncated: boolean;
+}
+
+const SKIP_DIRS = new Set(['.git', 'node_modules']);
+export const MAX_CONTEXT_FILES = 20000;
+const DEFAULT_MAX_BYTES = 1 << 20;
+
+export function diskContext(root: string, maxFiles = MAX_CONTEXT_FILES): ContextFS {
+  let cached: FileList | null = null;
+  const abs = path.resolve(root);
+  return {
+    root: abs,
+    listFiles() {
+      if (cached) return cached;
+      const ignoreText = readIfFile(path.join(abs, '.dockerignore'), DEFAULT_MAX_BYTES);
+      const ignored: IgnoreMatcher = ignoreText === null ? () => false : compileDockerignore(ignoreText);
+      const files: string[] = [];
+      let truncated = false;
+      const walk = (dir: string, rel: string) => {
+        let entries: fs.Dirent[];
+        try {
+          entries = fs.readdirSync(dir, { withFileTypes: true });
+        } catch {
+          return;
+        }
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const e of entries) {
+          if (truncated) return;
+          const r = rel ? `${rel}/${e.name}` : e.name;
+          if (e.isDirectory()) {
+            if (SKIP_DIRS.has(e.name)) continue;
+            if (ignored(r) && !ignored.mayReinclude?.(r)) continue;
+            walk(path.join(dir, e.name), r);
+          } else if (!ignored(r)) {
+            if (files.length >= maxFiles) {
+              truncated = true;
+              return;
+            }
+            files.push(r);
+          }
+        }
+      };
+      walk(abs, '');
+      cached = { files, truncated };
+      return cached;
+    },
+    readText(rel, maxBytes = DEFAULT_MAX_BYTES) {
+      const p = path.join(abs, ...rel.split('/'));
+      if (!p.startsWith(abs)) return null;
+      return readIfFile(p, maxBytes);
+    },
+  };
+}
+
+function readIfFile(p: string, maxBytes: number): string | null {
+  try {
+    const st = fs.lstatSync(p);
+    if (!st.isFile() || st.size > maxBytes) return null;
+    return fs.readFileSync(p, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** An in-memory context: `{ 'main.go': 'package main…', 'templates/a.tmpl': '…' }`. */
+export function memoryContext(files: Record<string, string>): ContextFS {
+  const names = Object.keys(files).sort();
+  const ignoreText = files['.dockerignore'];
+  const ignored = ignoreText === undefined ? () => false : compileDockerignore(ignoreText);
+  return {
+    root: null,
+    listFiles: () => ({ files: names.filter((n) => !ignored(n)), truncated: false }),
+    readText: (rel) => (Object.prototype.hasOwnProperty.call(files, rel) ? files[rel] : null),
+  };
+}
+
+/** A context with no files at all (stdin without --stdin-filepath). */
+export const emptyContext: ContextFS = {
+  root: null,
+  listFiles: () => ({ files: [], truncated: true }),
+  readText: () => null,
+};

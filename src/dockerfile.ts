@@ -1,0 +1,134 @@
+// Parses a Dockerfile with dockerfile-ast and gives the engine what it needs: instructions with
+// offsets into the original text, stages split at each FROM, and the file's layout conventions.
+import { DockerfileParser } from 'dockerfile-ast';
+import type { Dockerfile, Instruction } from 'dockerfile-ast';
+import { detectEol, endOfLine, lineStarts, offsetAt, startOfLine } from './text';
+
+export const KNOWN_KEYWORDS = new Set([
+  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
+  'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+]);
+
+export interface Instr {
+  /** Upper-case keyword. */
+  keyword: string;
+  /** The keyword as written (its case tells the file's style). */
+  keywordRaw: string;
+  node: Instruction;
+  /** Offsets of the instruction itself: keyword to end of its last line (no line ending). */
+  start: number;
+  end: number;
+  /** Offsets of its whole lines: start of its first line, just past its last line ending. */
+  lineStart: number;
+  lineEnd: number;
+  /** Raw text after the keyword (continuations and inner comments included), '' when none. */
+  argsText: string;
+  argsStart: number;
+  /** 1-based first line. */
+  line: number;
+}
+
+export interface Stage {
+  index: number;
+  from: Instr;
+  /** Instructions after the FROM, up to the next FROM. */
+  body: Instr[];
+  name: string | null;
+}
+
+export interface CommentLine {
+  start: number;
+  end: number;
+  lineStart: number;
+  lineEnd: number;
+}
+
+export interface ParsedDockerfile {
+  text: string;
+  ast: Dockerfile;
+  eol: '\n' | '\r\n';
+  escape: string;
+  starts: number[];
+  instructions: Instr[];
+  /** ARGs before the first FROM. */
+  initialArgs: Instr[];
+  stages: Stage[];
+  /** Comment lines that stand on their own (not inside an instruction's continuation). */
+  comments: CommentLine[];
+  unknownKeywords: Instr[];
+  /** True when the file's keywords are written in lower case (its FROM decides). */
+  lowerCase: boolean;
+}
+
+export function parseDockerfile(text: string): ParsedDockerfile {
+  const ast = DockerfileParser.parse(text);
+  const starts = lineStarts(text);
+  const at = (p: { line: number; character: number }) => offsetAt(starts, text.length, p);
+  const instructions: Instr[] = ast.getInstructions().map((node) => {
+    const r = node.getRange();
+    const start = at(r.start);
+    const end = at(r.end);
+    const ar = node.getArgumentsRange();
+    const argsStart = ar ? at(ar.start) : end;
+    return {
+      keyword: node.getKeyword().toUpperCase(),
+      keywordRaw: node.getInstruction(),
+      node,
+      start,
+      end,
+      lineStart: startOfLine(text, start),
+      lineEnd: endOfLine(text, end),
+      argsText: ar ? text.slice(argsStart, at(ar.end)) : '',
+      argsStart,
+      line: r.start.line + 1,
+    };
+  });
+  const stages: Stage[] = [];
+  const initialArgs: Instr[] = [];
+  for (const ins of instructions) {
+    if (ins.keyword === 'FROM') {
+      const name = (ins.node as unknown as { getBuildStage(): string | null }).getBuildStage?.() ?? null;
+      stages.push({ index: stages.length, from: ins, body: [], name });
+    } else if (stages.length > 0) {
+      stages[stages.length - 1].body.push(ins);
+    } else if (ins.keyword === 'ARG') {
+      initialArgs.push(ins);
+    }
+  }
+  const comments: CommentLine[] = [];
+  for (const c of ast.getComments()) {
+    const r = c.getRange();
+    const start = at(r.start);
+    const inside = instructions.some((i) => start > i.start && start < i.end);
+    if (inside) continue;
+    const end = at(r.end);
+    comments.push({ start, end, lineStart: startOfLine(text, start), lineEnd: endOfLine(text, end) });
+  }
+  const firstFrom = instructions.find((i) => i.keyword === 'FROM');
+  return {
+    text,
+    ast,
+    eol: detectEol(text),
+    escape: ast.getEscapeCharacter(),
+    starts,
+    instructions,
+    initialArgs,
+    stages,
+    comments,
+    unknownKeywords: instructions.filter((i) => !KNOWN_KEYWORDS.has(i.keyword)),
+    lowerCase: firstFrom ? firstFrom.keywordRaw === firstFrom.keywordRaw.toLowerCase() : false,
+  };
+}
+
+/** Writes a keyword in the file's own case. */
+export function kw(file: ParsedDockerfile, keyword: string): string {
+  return file.lowerCase ? keyword.toLowerCase() : keyword.toUpperCase();
+}
+
+/** Looks a flag up by name (the parser's own getters fail when there are several flags). */
+export function flagValue(ins: Instr, name: string): string | null | undefined {
+  const node = ins.node as unknown as { getFlags?: () => { getName(): string; getValue(): string | null }[] };
+  const flags = node.getFlags ? node.getFlags() : [];
+  const f = flags.find((x) => x.getName().toLowerCase() === name);
+  return f ? f.getValue() : undefined;
+}

@@ -1,0 +1,150 @@
+// The pipeline for one Dockerfile: parse → checks → pick a transform → gather context facts →
+// plan (edits + messages) → apply to the original text → re-parse and validate.
+import type { ContextFS } from './context';
+import { parseDockerfile } from './dockerfile';
+import type { ParsedDockerfile } from './dockerfile';
+import { applyEdits } from './edits';
+import { expandVars, parseImageRef } from './image-ref';
+import { msg } from './messages';
+import { lineNumberAt, lineStarts } from './text';
+import type { FileStatus, Message, TextEdit, TransformOptions } from './types';
+import { validateRewrite } from './validate';
+import { TRANSFORMS } from '../transforms';
+import type { Transform, TransformInput } from '../transforms';
+import { properties } from '../transforms/shared/instructions';
+import { isMinimalBase } from '../transforms/shared/runtime-bases';
+
+export interface PlanInput {
+  ctx: ContextFS;
+  hasContext: boolean;
+  options: TransformOptions;
+  transforms?: ReadonlyArray<Transform<unknown>>;
+}
+
+export interface Plan {
+  status: FileStatus;
+  messages: Message[];
+  output: string;
+  edits: TextEdit[];
+  baseBefore?: string;
+  baseAfter?: string;
+}
+
+export function planText(text: string, input: PlanInput): Plan {
+  const fail = (m: Message): Plan => ({ status: 'error', messages: [m], output: text, edits: [] });
+  const leave = (messages: Message[], baseBefore?: string): Plan => ({ status: 'skipped', messages, output: text, edits: [], baseBefore });
+  if (text.replace(/^\uFEFF/, '').trim() === '') return fail(msg('input/empty'));
+  if (text.includes('\u0000')) return fail(msg('input/binary'));
+
+  let file = parseDockerfile(text);
+  if (file.unknownKeywords.length) {
+    const u = file.unknownKeywords[0];
+    return fail(msg('input/unknown-instruction', { keyword: u.keywordRaw, line: u.line }, u.line));
+  }
+  if (!file.stages.length) return fail(msg('input/no-from'));
+  const firstFrom = file.instructions.indexOf(file.stages[0].from);
+  const stray = file.instructions.slice(0, firstFrom).find((i) => i.keyword !== 'ARG');
+  if (stray) return fail(msg('input/unknown-instruction', { keyword: `${stray.keywordRaw} before FROM`, line: stray.line }, stray.line));
+
+  const baseRaw = imageOf(file, 0);
+  if (file.instructions.some((i) => i.keyword === 'ONBUILD')) return leave([msg('skip/base-image')], baseRaw ?? undefined);
+  if (file.stages.length > 1) return leave([msg('skip/already-multistage', { count: file.stages.length })], imageOf(file, file.stages.length - 1) ?? undefined);
+  if (!baseRaw) return fail(msg('input/no-from'));
+  const globalArgs = initialArgs(file);
+  const expanded = expandVars(baseRaw, (n) => globalArgs.get(n), file.escape);
+  if (expanded === null) return leave([msg('skip/unresolved-base', { image: baseRaw }, file.stages[0].from.line)], baseRaw);
+  const base = parseImageRef(expanded);
+  if (isMinimalBase(base)) return leave([msg('skip/already-minimal', { image: expanded })], expanded);
+  const transform = (input.transforms ?? TRANSFORMS).find((t) => t.matches(base));
+  if (!transform) {
+    if (/(^|-)onbuild$/.test(base.tag ?? '') || /-onbuild$/.test(base.name)) {
+      return leave([msg('onbuild/unknown-triggers', { image: expanded }, file.stages[0].from.line)], expanded);
+    }
+    return leave([msg('skip/no-transform', { image: expanded })], expanded);
+  }
+
+  const messages: Message[] = [];
+  let current = text;
+  const passEdits: TextEdit[][] = [];
+  const facts = transform.gather(input.ctx, makeInput(file, base, baseRaw, globalArgs, input));
+  for (let pass = 0; pass < 2; pass++) {
+    const tin = makeInput(file, parseImageRef(expandVars(imageOf(file, 0) ?? '', (n) => globalArgs.get(n), file.escape) ?? expanded), imageOf(file, 0) ?? baseRaw, globalArgs, input);
+    const outcome = transform.plan(tin, facts);
+    if (outcome.kind === 'skip') return leave([...messages, ...mapLines(outcome.messages, passEdits, text, current)], expanded);
+    if (outcome.kind === 'expand' && pass === 1) throw new Error(`transform ${transform.id} expanded twice`);
+    const next = applyEdits(current, outcome.edits);
+    messages.push(...mapLines(outcome.messages, passEdits, text, current));
+    passEdits.push(outcome.edits);
+    current = next;
+    if (outcome.kind === 'rewrite') {
+      const problems = validateRewrite(current);
+      if (problems.length) return fail(msg('check/failed', { reason: problems.join('; ') }));
+      return {
+        status: 'changed', messages, output: current, baseBefore: expanded, baseAfter: outcome.baseAfter,
+        edits: passEdits.length === 1 ? outcome.edits : [spanEdit(text, current)],
+      };
+    }
+    file = parseDockerfile(current);
+    if (file.stages.length !== 1) throw new Error(`transform ${transform.id} expansion changed the stage count`);
+  }
+  throw new Error('unreachable');
+}
+
+function makeInput(file: ParsedDockerfile, base: ReturnType<typeof parseImageRef>, baseRaw: string, globalArgs: Map<string, string | undefined>, input: PlanInput): TransformInput {
+  return { file, stage: file.stages[0], base, baseRaw, globalArgs, options: input.options, hasContext: input.hasContext };
+}
+
+function imageOf(file: ParsedDockerfile, stage: number): string | null {
+  const node = file.stages[stage]?.from.node as unknown as { getImage(): string | null } | undefined;
+  return node?.getImage() ?? null;
+}
+
+function initialArgs(file: ParsedDockerfile): Map<string, string | undefined> {
+  const vars = new Map<string, string | undefined>();
+  for (const ins of file.initialArgs) {
+    for (const p of properties(ins)) {
+      const v = p.value === null ? undefined : expandVars(p.value, (n) => vars.get(n), file.escape) ?? undefined;
+      vars.set(p.name, v);
+    }
+  }
+  return vars;
+}
+
+/** One edit covering everything between the common prefix and suffix of two texts. */
+export function spanEdit(before: string, after: string): TextEdit {
+  let p = 0;
+  const max = Math.min(before.length, after.length);
+  while (p < max && before[p] === after[p]) p++;
+  let s = 0;
+  while (s < max - p && before[before.length - 1 - s] === after[after.length - 1 - s]) s++;
+  return { start: p, end: before.length - s, text: after.slice(p, after.length - s) };
+}
+
+/** Messages of a later pass name lines of an intermediate text: map them to the original's lines. */
+function mapLines(messages: Message[], passes: TextEdit[][], original: string, current: string): Message[] {
+  if (!passes.length) return messages;
+  const starts = lineStarts(current);
+  const origStarts = lineStarts(original);
+  return messages.map((m) => {
+    if (m.line === undefined) return m;
+    let off: number | null = starts[m.line - 1] ?? null;
+    for (let k = passes.length - 1; k >= 0 && off !== null; k--) off = mapBack(off, passes[k]);
+    const out = { ...m };
+    if (off === null) delete out.line;
+    else out.line = lineNumberAt(origStarts, off);
+    return out;
+  });
+}
+
+function mapBack(offset: number, edits: TextEdit[]): number | null {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  let delta = 0;
+  for (const e of sorted) {
+    const newStart = e.start + delta;
+    const newEnd = newStart + e.text.length;
+    if (offset < newStart) break;
+    if (offset < newEnd) return null;
+    delta += e.text.length - (e.end - e.start);
+  }
+  return offset - delta;
+}

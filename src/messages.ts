@@ -1,0 +1,71 @@
+// Every message stageify reports: a stable id, a severity and one line of prose. Code refers to
+// ids only; the prose lives here. `{name}` placeholders are filled from the message's params.
+import type { Message, Severity } from './types';
+
+export const MESSAGES = {
+  // input problems (status error)
+  'input/empty': ['error', 'the file is empty: not a Dockerfile'],
+  'input/binary': ['error', 'the file holds binary data (NUL bytes): not a Dockerfile'],
+  'input/no-from': ['error', 'no FROM instruction: not a Dockerfile'],
+  'input/unknown-instruction': ['error', 'unknown instruction {keyword} on line {line}; stageify rewrites only files it fully understands'],
+  'input/unreadable': ['error', 'cannot read the file: {reason}'],
+  'input/not-a-file': ['error', 'not a regular file: {reason}'],
+  'input/too-large': ['error', 'the file is larger than {limit}: not a Dockerfile stageify will rewrite'],
+  'check/failed': ['error', 'the rewrite failed its own check ({reason}); the file is left untouched'],
+  'internal/error': ['error', 'internal error: {reason}'],
+
+  // files left alone (status skipped)
+  'skip/already-multistage': ['info', 'already a multi-stage build ({count} stages): left alone'],
+  'skip/already-minimal': ['info', 'already on a minimal base ({image}): left alone'],
+  'skip/base-image': ['info', 'contains ONBUILD: this Dockerfile is a base image for others, left alone'],
+  'skip/no-transform': ['info', 'no transform for base image {image}: left alone'],
+  'skip/unresolved-base': ['warning', 'cannot resolve the base image {image} (a variable with no default): left alone'],
+  'skip/heredoc': ['warning', 'line {line} uses a heredoc the parser cannot read reliably: left alone'],
+  'onbuild/unknown-triggers': ['warning', '{image} looks like an ONBUILD image whose triggers stageify does not know; they cannot be written out safely, so the file is left alone'],
+  'onbuild/variable-tag': ['warning', 'the onbuild tag comes from a variable ({image}); set the tag literally to let stageify expand its triggers'],
+  'context/unavailable': ['warning', 'the build context is needed to tell runtime files from sources ({reason}); pass --context DIR (or --stdin-filepath)'],
+
+  // the rewrite (status changed)
+  'onbuild/expanded': ['info', 'expanded the ONBUILD triggers of {image} and built from {builder} instead (onbuild images are deprecated and unpatched)'],
+  'onbuild/go-wrapper-replaced': ['info', 'replaced go-wrapper (gone from golang images since 1.10) with the go commands it ran'],
+  'go/cgo-disabled': ['info', 'no cgo imports found; CGO_ENABLED=0 gives a static binary'],
+  'go/cgo-kept': ['info', 'cgo is needed ({reason}); cgo kept, runtime with a matching libc'],
+  'go/cgo-explicit': ['info', 'the Dockerfile sets CGO_ENABLED={value}; kept as written'],
+  'go/artifact': ['info', 'the program is {path}, built by line {line}'],
+  'go/go-run-compiled': ['info', '`go run` at start-up becomes a build in the builder; the runtime starts the binary {path}'],
+  'go/gopath-mode': ['info', 'GOPATH-era project (no go.mod): builder keeps GOPATH semantics ({detail})'],
+  'go/entrypoint-unknown': ['warning', 'cannot tell which binary {program} is (not built by a go command stageify can follow); left alone — build it with `go build -o <path>` and start that path'],
+  'go/no-entrypoint': ['warning', 'no CMD or ENTRYPOINT starts a program built here; left alone'],
+  'go/artifact-unknown': ['warning', 'cannot tell where {command} on line {line} writes its binary; left alone'],
+  'runtime/base': ['info', 'runtime base {image}: {why}'],
+  'runtime/nonroot-user': ['info', 'the original ran as root without saying so; the runtime runs as non-root 65532 (use --user root to keep root)'],
+  'runtime/user-kept': ['info', 'USER {user} kept as written'],
+  'runtime/passwd-copied': ['info', 'user {user} is defined in the builder: /etc/passwd and /etc/group copied so the name resolves'],
+  'runtime/files-copied': ['info', 'runtime files copied to the final stage: {files}'],
+  'runtime/embedded-skipped': ['info', 'not copied, embedded into the binary with go:embed: {files}'],
+  'runtime/files-many': ['warning', 'more than {limit} runtime files and folders next to the sources; copied the whole folder {dir}'],
+  'runtime/ca-certs': ['info', 'CA certificates copied from the builder (scratch has none; HTTPS would fail with x509 errors)'],
+  'runtime/tzdata': ['info', 'time zone database copied from the builder with ZONEINFO set (scratch has none)'],
+  'runtime/exec-form': ['info', '{keyword} on line {line} converted to exec form: the runtime has no /bin/sh and the command uses no shell feature'],
+  'runtime/shell-kept': ['info', '{keyword} on line {line} needs a shell ({features}); runtime uses a base with a shell'],
+  'runtime/path-env': ['info', 'PATH set so `{program}` is found in {dir} as in the builder'],
+  'runtime/healthcheck-tool': ['warning', 'HEALTHCHECK on line {line} calls {tool}, which the runtime image does not have; left alone — pass --runtime with an image that has it'],
+  'runtime/program-missing': ['warning', '{keyword} on line {line} runs {program}, which the runtime image would not have; left alone'],
+  'runtime/libc-mismatch': ['warning', 'the binary needs glibc (cgo) but runtime {image} has {libc}; left alone — choose a glibc runtime'],
+  'runtime/custom-image': ['warning', 'runtime image {image} given by --runtime: stageify cannot check what it contains'],
+  'runtime/custom-shell': ['warning', 'SHELL on line {line} sets a shell the runtime image may not have; left alone'],
+  'runtime/moved': ['info', 'moved to the runtime stage: {keywords}'],
+  'runtime/carried': ['info', 'repeated in the runtime stage: {keywords}'],
+} as const satisfies Record<string, readonly [Severity, string]>;
+
+export type MessageId = keyof typeof MESSAGES;
+
+export type Params = Record<string, string | number>;
+
+export function msg(id: MessageId, params: Params = {}, line?: number): Message {
+  const [severity, template] = MESSAGES[id];
+  const text = template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+  const m: Message = { id, severity, text };
+  if (line !== undefined) m.line = line;
+  return m;
+}

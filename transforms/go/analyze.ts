@@ -1,0 +1,312 @@
+// Replays a golang stage instruction by instruction: working directory, environment, what the
+// context puts where, which go commands build which binaries, and where CGO_ENABLED=0 goes.
+import * as posix from 'path/posix';
+import type { Instr, ParsedDockerfile, Stage } from '../../src/dockerfile';
+import { expandVars } from '../../src/image-ref';
+import { isAssignment, scanShell } from '../../src/shell-words';
+import type { Word } from '../../src/shell-words';
+import { contextPathOf, normalizeSource } from '../shared/context-map';
+import type { ContextCopy } from '../shared/context-map';
+import { copyInfo, execForm, joinContinuations, properties } from '../shared/instructions';
+import type { GoFacts } from './facts';
+import { binaryName, isRelativePackage, parseGoArgs } from './go-command';
+
+export const GOLANG_DEFAULT_ENV: ReadonlyArray<[string, string]> = [
+  ['GOPATH', '/go'],
+  ['PATH', '/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+];
+
+export interface GoCommand {
+  ins: Instr;
+  sub: 'build' | 'install' | 'get' | 'run';
+  /** Offset where `CGO_ENABLED=0 ` can be inserted, or null (exec form). */
+  insertAt: number | null;
+  /** CGO_ENABLED set on this command line (`CGO_ENABLED=1 go build`), if any. */
+  cgoAssigned: string | null;
+  args: string[];
+  cwd: string;
+  env: Map<string, string>;
+}
+
+export interface Artifact {
+  /** Absolute path in the builder. */
+  path: string;
+  /** A folder of binaries (`go build -o /out/ ./cmd/...`). */
+  dir: boolean;
+  /** Installed as a tool (`go install x@version`): copied only when the program runs it. */
+  tool: boolean;
+  ins: Instr;
+}
+
+export interface StageReplay {
+  workdir: string;
+  env: Map<string, string>;
+  copies: ContextCopy[];
+  goCommands: GoCommand[];
+  artifacts: Artifact[];
+  /** go commands whose output stageify cannot place. */
+  unknown: { ins: Instr; command: string }[];
+  /** `ENV CGO_ENABLED=…` in effect at the end of the stage. */
+  cgoEnv: string | null;
+  /** Module mode of the image by its tag: 'off' before Go 1.11, 'auto' until 1.15, 'on' after. */
+  moduleDefault: 'on' | 'off' | 'auto';
+  users: Instr[];
+  shells: Instr[];
+  heredocRuns: Instr[];
+}
+
+/** Module mode default of a golang tag (`1.6.3` → off, `1.13` → auto, `1.22` or none → on). */
+export function moduleDefaultOfTag(tag: string | null): 'on' | 'off' | 'auto' {
+  const m = /^(\d+)\.(\d+)/.exec(tag ?? '');
+  if (!m) return 'on';
+  const major = Number(m[1]);
+  const minor = Number(m[2]);
+  if (major > 1 || minor >= 16) return 'on';
+  if (minor >= 11) return 'auto';
+  return 'off';
+}
+
+export function replayStage(file: ParsedDockerfile, stage: Stage, facts: GoFacts, tag: string | null): StageReplay {
+  const r: StageReplay = {
+    workdir: '/go', env: new Map(GOLANG_DEFAULT_ENV), copies: [], goCommands: [], artifacts: [], unknown: [],
+    cgoEnv: null, moduleDefault: moduleDefaultOfTag(tag), users: [], shells: [], heredocRuns: [],
+  };
+  const lookup = (env: Map<string, string>) => (name: string) => env.get(name);
+  for (const ins of stage.body) {
+    switch (ins.keyword) {
+      case 'ENV':
+      case 'ARG': {
+        for (const p of properties(ins)) {
+          if (ins.keyword === 'ARG' && p.value === null) {
+            if (!r.env.has(p.name)) r.env.set(p.name, '');
+            continue;
+          }
+          const v = expandVars(p.value ?? '', lookup(r.env), file.escape);
+          if (v !== null) r.env.set(p.name, v);
+          else r.env.delete(p.name);
+          if (p.name === 'CGO_ENABLED' && ins.keyword === 'ENV') r.cgoEnv = v ?? p.value;
+        }
+        break;
+      }
+      case 'WORKDIR': {
+        const raw = joinContinuations(ins.argsText, file.escape).trim();
+        const v = expandVars(raw, lookup(r.env), file.escape) ?? raw;
+        r.workdir = posix.resolve(r.workdir, v);
+        break;
+      }
+      case 'COPY':
+      case 'ADD': {
+        const info = copyInfo(ins, file.escape);
+        if (!info || info.from) break;
+        if (ins.keyword === 'ADD' && info.sources.some((s) => /^[a-z]+:\/\//i.test(s))) break;
+        const dest0 = expandVars(info.dest, lookup(r.env), file.escape) ?? info.dest;
+        const dest = posix.resolve(r.workdir, dest0);
+        const sources = info.sources.map(normalizeSource);
+        const destIsDir = dest0.endsWith('/') || sources.length > 1 || sources.some((s) => s === '' || facts.files.some((f) => f.startsWith(s + '/')));
+        r.copies.push({ sources, dest, destIsDir, line: ins.line });
+        break;
+      }
+      case 'USER':
+        r.users.push(ins);
+        break;
+      case 'SHELL':
+        r.shells.push(ins);
+        break;
+      case 'RUN':
+        replayRun(file, ins, r, facts);
+        break;
+      default:
+        break;
+    }
+  }
+  for (const cmd of r.goCommands) placeArtifacts(cmd, r, facts);
+  return r;
+}
+
+function replayRun(file: ParsedDockerfile, ins: Instr, r: StageReplay, facts: GoFacts): void {
+  const { flags, rest } = splitRunFlags(ins.argsText);
+  if (/<<-?\s*['"]?[A-Za-z_]/.test(rest)) {
+    r.heredocRuns.push(ins);
+    if (/\bgo\s+(build|install|get)\b/.test(rest)) r.unknown.push({ ins, command: 'a go command inside a heredoc' });
+    return;
+  }
+  void flags;
+  const exec = execForm(joinContinuations(rest, file.escape));
+  if (exec) {
+    if (exec[0] === 'go' || exec[0].endsWith('/go')) {
+      const sub = exec[1];
+      if (sub === 'build' || sub === 'install' || sub === 'get') {
+        r.goCommands.push({ ins, sub, insertAt: null, cgoAssigned: null, args: exec.slice(2), cwd: r.workdir, env: new Map(r.env) });
+      }
+    }
+    return;
+  }
+  const base = ins.argsStart + (ins.argsText.length - rest.length);
+  const scan = scanShell(rest, base, file.escape);
+  let cwd = r.workdir;
+  const env = new Map(r.env);
+  for (const cmd of scan.commands) {
+    let k = 0;
+    const local = new Map<string, string>();
+    while (k < cmd.words.length && isAssignment(cmd.words[k])) {
+      const w = cmd.words[k].value;
+      const eq = w.indexOf('=');
+      local.set(w.slice(0, eq), w.slice(eq + 1));
+      k++;
+    }
+    const first = cmd.words[0];
+    let words = cmd.words.slice(k);
+    if (words[0]?.value === 'env') {
+      words = words.slice(1);
+      while (words.length && (isAssignment(words[0]) || words[0].value.startsWith('-'))) {
+        const w = words[0].value;
+        if (!w.startsWith('-')) local.set(w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1));
+        words = words.slice(1);
+      }
+    }
+    if (!words.length) {
+      // Plain assignments set shell variables for the rest of this RUN.
+      for (const [n, v] of local) env.set(n, v);
+      continue;
+    }
+    const name = words[0].value;
+    if (name === 'cd') {
+      const target = words[1]?.value ?? '/root';
+      cwd = words[1]?.expansion ? cwd : posix.resolve(cwd, target);
+      continue;
+    }
+    if (name === 'export') {
+      for (const w of words.slice(1)) if (isAssignment(w)) env.set(w.value.slice(0, w.value.indexOf('=')), w.value.slice(w.value.indexOf('=') + 1));
+      continue;
+    }
+    if (name === 'go' || name.endsWith('/go')) {
+      const sub = words[1]?.value;
+      if (sub === 'build' || sub === 'install' || sub === 'get') {
+        const cmdEnv = new Map(env);
+        for (const [n, v] of local) cmdEnv.set(n, v);
+        r.goCommands.push({
+          ins, sub, insertAt: (k > 0 ? first : words[0]).start, cgoAssigned: local.get('CGO_ENABLED') ?? null,
+          args: words.slice(2).map(wordValue(cmdEnv)), cwd, env: cmdEnv,
+        });
+      }
+    }
+  }
+  void facts;
+}
+
+function wordValue(env: Map<string, string>): (w: Word) => string {
+  return (w) => (w.expansion ? expandVars(w.value, (n) => env.get(n)) ?? w.value : w.value);
+}
+
+/** RUN's own flags (`--mount=…`, `--network=…`) come before the command. */
+function splitRunFlags(text: string): { flags: string[]; rest: string } {
+  const flags: string[] = [];
+  let rest = text;
+  for (;;) {
+    const m = /^(\s*)(--[a-z-]+(?:=\S*)?)/.exec(rest);
+    if (!m) break;
+    flags.push(m[2]);
+    rest = rest.slice(m[0].length);
+  }
+  return { flags, rest: rest.replace(/^\s+/, (s) => s) };
+}
+
+/** The module path of the go.mod at an image folder (via the copies), or null. */
+export function moduleResolver(r: StageReplay, facts: GoFacts): (dir: string) => string | null {
+  return (dir) => {
+    const ctx = contextPathOf(posix.join(dir, 'go.mod'), r.copies, facts.files);
+    if (ctx === null) return null;
+    const modDir = posix.dirname(ctx) === '.' ? '' : posix.dirname(ctx);
+    return facts.modules.find((m) => m.dir === modDir)?.path ?? null;
+  };
+}
+
+/** Module mode for a command: GO111MODULE in its env, else the tag's default. */
+function moduleMode(cmd: GoCommand, r: StageReplay, moduleRoot: (dir: string) => string | null): boolean {
+  const v = cmd.env.get('GO111MODULE') ?? r.moduleDefault;
+  if (v === 'off') return false;
+  if (v === 'on') return true;
+  // auto: modules when a go.mod is in the working directory or above it.
+  for (let d = cmd.cwd; ; d = posix.dirname(d)) {
+    if (moduleRoot(d) !== null) return true;
+    if (d === '/') return false;
+  }
+}
+
+function placeArtifacts(cmd: GoCommand, r: StageReplay, facts: GoFacts): void {
+  const parsed = parseGoArgs(cmd.args, cmd.sub);
+  const cwd = parsed.flags.has('C') ? posix.resolve(cmd.cwd, parsed.flags.get('C') as string) : cmd.cwd;
+  const moduleAt = moduleResolver(r, facts);
+  const modules = moduleMode({ ...cmd, cwd }, r, moduleAt);
+  const gopath = (cmd.env.get('GOPATH') ?? '/go').split(':')[0];
+  const nameOf = (pkg: string): string | null => {
+    if (!modules && isRelativePackage(pkg)) {
+      const dir = posix.resolve(cwd, pkg);
+      const src = posix.join(gopath, 'src') + '/';
+      if (dir.startsWith(src)) return binaryName(dir.slice(src.length), cwd, () => null);
+    }
+    return binaryName(pkg, cwd, modules ? moduleAt : () => null);
+  };
+  const command = `go ${cmd.sub}`;
+  if (cmd.sub === 'get') {
+    // `go get` builds and installs only in GOPATH mode without -d.
+    if (modules || parsed.flags.has('d')) return;
+  }
+  const pkgs = parsed.packages.length ? parsed.packages : ['.'];
+  const mains = expandMains(pkgs, cwd, r, facts);
+  if (cmd.sub === 'build') {
+    const o = parsed.flags.get('o');
+    if (o !== undefined) {
+      const out = posix.resolve(cwd, o);
+      if (o.endsWith('/') || mains === null || mains.length > 1) r.artifacts.push({ path: out.replace(/\/+$/, '') || '/', dir: true, tool: false, ins: cmd.ins });
+      else r.artifacts.push({ path: out, dir: false, tool: false, ins: cmd.ins });
+      return;
+    }
+    if (pkgs.length === 1 && !pkgs[0].includes('...') || pkgs.every((p) => p.endsWith('.go'))) {
+      const name = nameOf(pkgs[0]);
+      if (!name) r.unknown.push({ ins: cmd.ins, command });
+      else r.artifacts.push({ path: posix.join(cwd, name), dir: false, tool: false, ins: cmd.ins });
+    }
+    // Several packages without -o: go build only checks that they compile.
+    return;
+  }
+  // install (and GOPATH-mode get)
+  const gobin = cmd.env.get('GOBIN') || posix.join(gopath, 'bin');
+  const tool = pkgs.some((p) => p.includes('@'));
+  const names = mains ?? [];
+  if (mains === null) {
+    for (const p of pkgs) {
+      if (p.includes('...')) {
+        r.unknown.push({ ins: cmd.ins, command });
+        return;
+      }
+      const n = nameOf(p);
+      if (!n) {
+        r.unknown.push({ ins: cmd.ins, command });
+        return;
+      }
+      names.push(n);
+    }
+  }
+  for (const n of names) r.artifacts.push({ path: posix.join(gobin, n), dir: false, tool, ins: cmd.ins });
+}
+
+/**
+ * For patterns with `...`: the binary names of the main packages under them, from the context.
+ * Null when the packages are given one by one (names come from each) or cannot be listed.
+ */
+function expandMains(pkgs: string[], cwd: string, r: StageReplay, facts: GoFacts): string[] | null {
+  if (!pkgs.some((p) => p.includes('...'))) return pkgs.length === 1 ? null : null;
+  if (!facts.hasContext || facts.truncated) return null;
+  const names: string[] = [];
+  for (const p of pkgs) {
+    if (!p.includes('...') || !isRelativePackage(p)) return null;
+    const base = posix.resolve(cwd, p.slice(0, p.indexOf('...')).replace(/\/$/, '') || '.');
+    const ctx = contextPathOf(base, r.copies, facts.files);
+    if (ctx === null) return null;
+    for (const d of facts.mainDirs) {
+      if (ctx === '' || d === ctx || d.startsWith(ctx + '/')) names.push(posix.basename(d || posix.basename(base)));
+    }
+  }
+  return [...new Set(names)].sort();
+}

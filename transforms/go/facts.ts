@@ -1,0 +1,161 @@
+// What the Go transform needs to know about the build context, read through ContextFS.
+// Scanning is conservative: any doubt about cgo means cgo is kept (a bigger image, not a broken one).
+import type { ContextFS } from '../../src/context';
+
+export interface GoModule {
+  /** Folder of go.mod, relative to the context ('' = root). */
+  dir: string;
+  path: string;
+  requires: string[];
+}
+
+export interface GoFacts {
+  /** Files in the context (relative POSIX paths); empty when there is no context. */
+  files: string[];
+  truncated: boolean;
+  hasContext: boolean;
+  modules: GoModule[];
+  /** Why cgo is needed (empty: no sign of cgo). */
+  cgo: string[];
+  /** C++ sources or libstdc++ users: the runtime needs libstdc++. */
+  cxx: boolean;
+  /** Folders (relative) that hold a `package main`. */
+  mainDirs: string[];
+  /** Paths (relative) that `//go:embed` patterns name, compiled into the binary. */
+  embedded: string[];
+  /** Import comment of the package at the context root, or the content of `.godir`. */
+  rootImportPath: string | null;
+}
+
+/** Modules whose Go packages need cgo (facts from their documentation and issue trackers). */
+export const CGO_MODULES = [
+  'github.com/mattn/go-sqlite3',
+  'github.com/confluentinc/confluent-kafka-go',
+  'github.com/google/gopacket/pcap',
+  'github.com/tecbot/gorocksdb',
+  'github.com/linxGnu/grocksdb',
+  'github.com/DataDog/zstd',
+  'github.com/valyala/gozstd',
+  'gopkg.in/gographics/imagick',
+  'github.com/h2non/bimg',
+  'github.com/davidbyttow/govips',
+  'gocv.io/x/gocv',
+  'github.com/godror/godror',
+  'github.com/mattn/go-oci8',
+  'github.com/ibmdb/go_ibm_db',
+  'github.com/go-gl/glfw',
+  'github.com/veandco/go-sdl2',
+  'github.com/miekg/pkcs11',
+  'github.com/rjeczalik/notify',
+  'github.com/libgit2/git2go',
+  'github.com/ceph/go-ceph',
+  'github.com/bytedance/sonic/loader',
+];
+
+export function isCgoModule(path: string): string | null {
+  for (const m of CGO_MODULES) if (path === m || path.startsWith(m + '/') || path.startsWith(m + '.v')) return m;
+  return null;
+}
+
+const MAX_GO_FILES = 3000;
+const MAX_GO_BYTES = 256 * 1024;
+
+export function gatherGoFacts(ctx: ContextFS, hasContext: boolean): GoFacts {
+  const { files, truncated } = hasContext ? ctx.listFiles() : { files: [], truncated: true };
+  const modules: GoModule[] = [];
+  const cgo: string[] = [];
+  const mainDirs = new Set<string>();
+  const embedded: string[] = [];
+  let cxx = false;
+  let rootImportPath: string | null = null;
+  let goFilesRead = 0;
+
+  for (const f of files) {
+    const base = f.slice(f.lastIndexOf('/') + 1);
+    const dir = f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : '';
+    if (base === 'go.mod') {
+      const text = ctx.readText(f);
+      if (text !== null) {
+        const mod = parseGoMod(text, dir);
+        modules.push(mod);
+        for (const r of mod.requires) {
+          const hit = isCgoModule(r);
+          if (hit) cgo.push(`${hit} in ${f}`);
+        }
+      }
+    } else if (f === 'vendor/modules.txt' || f.endsWith('/vendor/modules.txt')) {
+      const text = ctx.readText(f) ?? '';
+      for (const m of text.matchAll(/^# (\S+) /gm)) {
+        const hit = isCgoModule(m[1]);
+        if (hit) cgo.push(`${hit} in ${f}`);
+      }
+    } else if (base === '.godir' && dir === '') {
+      const t = (ctx.readText(f) ?? '').trim();
+      if (t && !rootImportPath) rootImportPath = t;
+    } else if (/\.(cc|cpp|cxx|hpp)$/.test(base)) {
+      cxx = true;
+    } else if (base.endsWith('.go') && !base.endsWith('_test.go')) {
+      if (goFilesRead >= MAX_GO_FILES) continue;
+      goFilesRead++;
+      const text = ctx.readText(f, MAX_GO_BYTES);
+      if (text === null) continue;
+      const scan = scanGoSource(text);
+      if (scan.pkg === 'main') mainDirs.add(dir);
+      if (scan.importsC) cgo.push(`import "C" in ${f}`);
+      for (const imp of scan.imports) {
+        const hit = isCgoModule(imp);
+        if (hit) cgo.push(`${hit} imported by ${f}`);
+      }
+      for (const pat of scan.embeds) embedded.push(dir ? `${dir}/${pat}` : pat);
+      if (dir === '' && scan.importComment && !rootImportPath) rootImportPath = scan.importComment;
+    }
+  }
+  if (goFilesRead >= MAX_GO_FILES) cgo.push(`more than ${MAX_GO_FILES} Go files: not all were checked for cgo`);
+  return {
+    files, truncated, hasContext, modules, cgo: dedupe(cgo), cxx, mainDirs: [...mainDirs].sort(), embedded, rootImportPath,
+  };
+}
+
+export function parseGoMod(text: string, dir: string): GoModule {
+  const path = /^\s*module\s+"?([^\s"]+)"?/m.exec(text)?.[1] ?? '';
+  const requires: string[] = [];
+  for (const m of text.matchAll(/^\s*require\s+([^\s(]+)\s/gm)) requires.push(m[1]);
+  for (const block of text.matchAll(/^\s*require\s*\(([\s\S]*?)\)/gm)) {
+    for (const l of block[1].split('\n')) {
+      const w = l.trim().split(/\s+/)[0];
+      if (w && !w.startsWith('//')) requires.push(w);
+    }
+  }
+  return { dir, path, requires };
+}
+
+export interface GoSourceScan {
+  pkg: string | null;
+  importsC: boolean;
+  imports: string[];
+  embeds: string[];
+  importComment: string | null;
+}
+
+export function scanGoSource(text: string): GoSourceScan {
+  // Only the header matters: package clause, build tags, imports. Strip block comments first
+  // (they may hold `import "C"` preambles, which are real only right above the import).
+  const pkgMatch = /^\s*package\s+([A-Za-z_][A-Za-z0-9_]*)(.*)$/m.exec(text);
+  const pkg = pkgMatch ? pkgMatch[1] : null;
+  const importComment = pkgMatch ? /\/[/*]\s*import\s+"([^"]+)"/.exec(pkgMatch[2])?.[1] ?? null : null;
+  const imports: string[] = [];
+  const noComments = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '');
+  for (const m of noComments.matchAll(/^\s*import\s+(?:[A-Za-z_.]+\s+)?"([^"]+)"/gm)) imports.push(m[1]);
+  for (const block of noComments.matchAll(/^\s*import\s*\(([\s\S]*?)\)/gm)) {
+    for (const m of block[1].matchAll(/(?:^|\n)\s*(?:[A-Za-z_.]+\s+)?"([^"]+)"/g)) imports.push(m[1]);
+  }
+  const embeds: string[] = [];
+  for (const m of text.matchAll(/^\s*\/\/go:embed\s+(.+)$/gm)) {
+    for (const p of m[1].trim().split(/\s+/)) embeds.push(p.replace(/^"|"$/g, '').replace(/^all:/, ''));
+  }
+  return { pkg, importsC: imports.includes('C'), imports: imports.filter((i) => i !== 'C'), embeds, importComment };
+}
+
+function dedupe(xs: string[]): string[] {
+  return [...new Set(xs)];
+}

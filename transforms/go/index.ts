@@ -1,0 +1,350 @@
+// The Go transform: golang builder (the user's own image and steps) + a minimal runtime stage
+// with the binary, its runtime files and the container's runtime settings.
+import * as posix from 'path/posix';
+import type { Instr } from '../../src/dockerfile';
+import { isOfficialImage } from '../../src/image-ref';
+import { msg } from '../../src/messages';
+import type { Message, TextEdit } from '../../src/types';
+import { scanShell } from '../../src/shell-words';
+import { BUSYBOX_APPLETS, analyzeCommand, execText, replaceCommand, runSpecs } from '../shared/commands';
+import type { Analysis, RunKeyword, RunSpec } from '../shared/commands';
+import { properties } from '../shared/instructions';
+import { alpineOfTag, chooseNativeRuntime, debianReleaseOfTag } from '../shared/runtime-bases';
+import type { RuntimeBase } from '../shared/runtime-bases';
+import { MOVED_KEYWORDS, splitEdits } from '../shared/split';
+import type { Carried } from '../shared/split';
+import type { Transform, TransformInput, TransformOutcome } from '../types';
+import { referencedVars } from '../../src/image-ref';
+import { moduleResolver, replayStage } from './analyze';
+import type { Artifact, StageReplay } from './analyze';
+import { gatherGoFacts } from './facts';
+import type { GoFacts } from './facts';
+import { parseGoArgs, binaryName } from './go-command';
+import { expandGolangOnbuild } from './onbuild';
+import { runtimeFiles } from './runtime-files';
+
+/** Environment variables that only steer the Go toolchain: not repeated in the runtime stage. */
+const TOOLCHAIN_ENV = new Set([
+  'CGO_ENABLED', 'GOOS', 'GOARCH', 'GOARM', 'GOAMD64', 'GO386', 'GOPATH', 'GOBIN', 'GOFLAGS', 'GO111MODULE', 'GOPROXY',
+  'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GONOSUMCHECK', 'GOSUMDB', 'GOCACHE', 'GOMODCACHE', 'GOROOT', 'GOTOOLCHAIN',
+  'GOINSECURE', 'GOWORK', 'GOEXPERIMENT', 'CC', 'CXX', 'CGO_CFLAGS', 'CGO_CPPFLAGS', 'CGO_CXXFLAGS', 'CGO_LDFLAGS', 'GOLANG_VERSION',
+]);
+const RUNTIME_DEFAULT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+
+export const goTransform: Transform<GoFacts> = {
+  id: 'go',
+  matches: (ref) => isOfficialImage(ref, 'golang'),
+  gather: (ctx, input) => gatherGoFacts(ctx, input.hasContext),
+  plan(input, facts) {
+    const expansion = expandGolangOnbuild(input, facts);
+    if (expansion && 'skip' in expansion) return { kind: 'skip', messages: [expansion.skip] };
+    if (expansion) return { kind: 'expand', edits: expansion.edits, messages: expansion.messages };
+    return planSplit(input, facts);
+  },
+};
+
+interface ProgramUse {
+  spec: RunSpec;
+  analysis: Analysis;
+}
+
+function skip(...messages: Message[]): TransformOutcome {
+  return { kind: 'skip', messages };
+}
+
+export function planSplit(input: TransformInput, facts: GoFacts): TransformOutcome {
+  const { file, stage, base } = input;
+  const messages: Message[] = [];
+  const replay = replayStage(file, stage, facts, base.tag);
+  if (replay.unknown.length) {
+    const u = replay.unknown[0];
+    return skip(msg('go/artifact-unknown', { command: u.command, line: u.ins.line }, u.ins.line));
+  }
+  if (replay.copies.some((c) => c.sources.some((s) => s === '' || !s.includes('.')))) {
+    if (!facts.hasContext) return skip(msg('context/unavailable', { reason: 'no build context was given' }));
+    if (facts.truncated) return skip(msg('context/unavailable', { reason: 'the build context has too many files to list' }));
+  }
+
+  // What the container runs.
+  const specs = runSpecs(file, stage);
+  const entry = specs.ENTRYPOINT ?? specs.CMD;
+  if (!entry) return skip(msg('go/no-entrypoint'));
+  const builderAppend: string[] = [];
+  const overrides = new Map<Instr, string>();
+  const artifacts = [...replay.artifacts];
+
+  // `go run` at start-up: compile in the builder instead.
+  const goRun = compileGoRun(entry, replay, facts, file.escape);
+  if (goRun) {
+    if ('skip' in goRun) return skip(goRun.skip);
+    artifacts.push({ path: goRun.binary, dir: false, tool: false, ins: entry.ins });
+    overrides.set(entry.ins, replaceCommand(file, entry, goRun.command));
+    builderAppend.push(goRun.build);
+    messages.push(msg('go/go-run-compiled', { path: goRun.binary }, entry.ins.line));
+  }
+
+  const uses: ProgramUse[] = [];
+  for (const k of ['ENTRYPOINT', 'CMD', 'HEALTHCHECK'] as RunKeyword[]) {
+    const spec = specs[k];
+    if (!spec) continue;
+    // With an ENTRYPOINT, CMD only holds its arguments.
+    if (k === 'CMD' && specs.ENTRYPOINT) continue;
+    const form = overrides.has(spec.ins) ? commandFormOf(overrides.get(spec.ins) as string, spec, file) : spec.form;
+    uses.push({ spec: { ...spec, form }, analysis: analyzeCommand(form, file.escape) });
+  }
+
+  // Which programs are ours, and what else is needed to start them.
+  const pathDirs = (replay.env.get('PATH') ?? '').split(':').filter(Boolean);
+  const referenced = new Set<Artifact>();
+  let pathDir: string | null = null;
+  let busybox = false;
+  let shell = false;
+  for (const u of uses) {
+    if (u.analysis.shell) shell = true;
+    for (const p of u.analysis.programs) {
+      const hit = resolveProgram(p, replay.workdir, pathDirs, artifacts);
+      if (hit) {
+        referenced.add(hit.artifact);
+        if (hit.pathDir && !RUNTIME_DEFAULT_PATH.includes(hit.pathDir)) pathDir = hit.pathDir;
+        continue;
+      }
+      const name = posix.basename(p);
+      if (BUSYBOX_APPLETS.has(name) && !p.startsWith('/') || p === '/busybox/sh') {
+        busybox = true;
+        continue;
+      }
+      if (u.spec.keyword === 'HEALTHCHECK') {
+        if (input.options.runtime && !isPreset(input.options.runtime)) continue;
+        return skip(msg('runtime/healthcheck-tool', { line: u.spec.ins.line, tool: p }, u.spec.ins.line));
+      }
+      if (input.options.runtime && !isPreset(input.options.runtime)) continue;
+      return skip(msg('go/entrypoint-unknown', { program: p }, u.spec.ins.line));
+    }
+  }
+  if (!referenced.size) return skip(msg('go/entrypoint-unknown', { program: uses[0]?.analysis.programs[0] ?? '?' }, entry.ins.line));
+
+  // cgo: as the Dockerfile says, else by the context.
+  const cgo = decideCgo(replay, facts);
+  const alpineVersion = alpineOfTag(base.tag);
+  const libc = cgo.needed ? (alpineVersion ? 'musl' : 'glibc') : 'none';
+
+  // Users.
+  const explicitUser = replay.users.length > 0;
+  const policy = input.options.user ?? 'nonroot';
+  const release = debianReleaseOfTag(base.tag, defaultDebianRelease(base.tag));
+  const choice = chooseNativeRuntime(
+    { libc, shell, busybox, user: policy, explicitUser, debianRelease: release, alpineVersion, cxx: facts.cxx },
+    input.options.runtime,
+  );
+  if (!choice.ok) {
+    if (choice.reason === 'libc') return skip(msg('runtime/libc-mismatch', { image: choice.image, libc: choice.libc === 'none' ? 'no C library' : choice.libc ?? '?' }));
+    return skip(msg('runtime/program-missing', { keyword: entry.keyword, line: entry.ins.line, program: 'a shell' }, entry.ins.line));
+  }
+  const rt = choice.base;
+  if (rt.custom) messages.push(msg('runtime/custom-image', { image: rt.image }));
+  messages.push(msg('runtime/base', { image: rt.image, why: rt.why }));
+  if (replay.shells.length && shell) {
+    return skip(msg('runtime/custom-shell', { line: replay.shells[0].line }, replay.shells[0].line));
+  }
+
+  // Edits inside the builder: CGO_ENABLED=0 on each build.
+  const inlineEdits: TextEdit[] = [];
+  if (cgo.explicit !== null) messages.push(msg('go/cgo-explicit', { value: cgo.explicit }));
+  else if (cgo.needed) messages.push(msg('go/cgo-kept', { reason: cgo.reason }));
+  else {
+    const done = new Set<Instr>();
+    for (const c of replay.goCommands) {
+      if (c.sub === 'get' && parseGoArgs(c.args, 'get').flags.has('d')) continue;
+      if (c.insertAt !== null) inlineEdits.push({ start: c.insertAt, end: c.insertAt, text: 'CGO_ENABLED=0 ' });
+      else if (!done.has(c.ins)) {
+        done.add(c.ins);
+        inlineEdits.push({ start: c.ins.lineStart, end: c.ins.lineStart, text: `ENV CGO_ENABLED=0${file.eol}` });
+      }
+    }
+    messages.push(msg('go/cgo-disabled'));
+  }
+  if (builderAppend.length && !cgo.needed && cgo.explicit === null) builderAppend[0] = `RUN CGO_ENABLED=0 ${builderAppend[0].slice(4)}`;
+  if (replay.moduleDefault === 'off' && !facts.modules.length) {
+    messages.push(msg('go/gopath-mode', { detail: `${base.tag ?? 'this tag'} predates modules` }));
+  }
+
+  // Convert shell-form commands to exec form when the runtime has no shell.
+  for (const u of uses) {
+    if (u.spec.form.exec || rt.shell) continue;
+    const argv = u.analysis.argv;
+    if (!argv) {
+      return skip(msg('runtime/program-missing', { keyword: u.spec.keyword, line: u.spec.ins.line, program: 'a shell' }, u.spec.ins.line));
+    }
+    overrides.set(u.spec.ins, replaceCommand(file, u.spec, execText(argv)));
+    messages.push(msg('runtime/exec-form', { keyword: u.spec.keyword, line: u.spec.ins.line }, u.spec.ins.line));
+  }
+  for (const u of uses) {
+    if (u.analysis.shell && !u.spec.form.exec) {
+      messages.push(msg('runtime/shell-kept', { keyword: u.spec.keyword, line: u.spec.ins.line, features: u.analysis.features.join(', ') }, u.spec.ins.line));
+    }
+  }
+
+  // What the runtime stage gets.
+  const copyArtifacts = artifacts.filter((a) => !a.tool || referenced.has(a));
+  const copies: { src: string; dest: string }[] = [];
+  const seen = new Set<string>();
+  for (const a of copyArtifacts) {
+    if (seen.has(a.path)) continue;
+    seen.add(a.path);
+    copies.push({ src: a.path, dest: a.path });
+    if (referenced.has(a)) messages.push(msg('go/artifact', { path: a.path, line: a.ins.line }, a.ins.line));
+  }
+  const files = runtimeFiles(replay.copies, facts.files, facts.embedded, new Set(copyArtifacts.map((a) => a.path)));
+  for (const p of files.paths) if (!seen.has(p)) copies.push({ src: p, dest: p });
+  if (files.wholeDir) messages.push(msg('runtime/files-many', { limit: 12, dir: files.wholeDir }));
+  else if (files.paths.length) messages.push(msg('runtime/files-copied', { files: files.paths.join(', ') }));
+  if (files.embedded.length) messages.push(msg('runtime/embedded-skipped', { files: files.embedded.join(', ') }));
+
+  const lines: string[] = [];
+  if (!rt.hasCerts) {
+    copies.push({ src: '/etc/ssl/certs/ca-certificates.crt', dest: '/etc/ssl/certs/ca-certificates.crt' });
+    messages.push(msg('runtime/ca-certs'));
+  }
+  if (!rt.hasTzdata && rt.image === 'scratch') {
+    copies.push({ src: '/usr/local/go/lib/time/zoneinfo.zip', dest: '/usr/local/go/lib/time/zoneinfo.zip' });
+    lines.push('ENV ZONEINFO=/usr/local/go/lib/time/zoneinfo.zip');
+    messages.push(msg('runtime/tzdata'));
+  }
+  if (pathDir) {
+    const rest = rt.image === 'scratch' ? RUNTIME_DEFAULT_PATH.join(':') : '$PATH';
+    lines.push(`ENV PATH=${pathDir}:${rest}`);
+    messages.push(msg('runtime/path-env', { program: [...referenced].map((a) => posix.basename(a.path)).join(', '), dir: pathDir }));
+  }
+
+  // Users: explicit USER kept; names unknown to the runtime image come with their passwd entry.
+  if (explicitUser) {
+    const last = replay.users[replay.users.length - 1];
+    const value = last.argsText.trim();
+    messages.push(msg('runtime/user-kept', { user: value }, last.line));
+    const names = value.split(':').filter((n) => n && !/^\d+$/.test(n) && !n.includes('$'));
+    if (rt.users && names.some((n) => !(rt.users as ReadonlySet<string>).has(n))) {
+      copies.push({ src: '/etc/passwd', dest: '/etc/passwd' }, { src: '/etc/group', dest: '/etc/group' });
+      messages.push(msg('runtime/passwd-copied', { user: value }, last.line));
+    }
+  } else if (policy === 'nonroot') {
+    if (!rt.nonrootByDefault) lines.push('USER 65532:65532');
+    messages.push(msg('runtime/nonroot-user'));
+  } else if (rt.nonrootByDefault) {
+    lines.push('USER root');
+  }
+
+  // Runtime instructions: moved, or repeated, in their original order.
+  const carried = carry(stage.body, overrides, file.text);
+  const movedKw = [...new Set(carried.filter((c) => c.move).map((c) => c.ins.keyword))];
+  if (movedKw.length) messages.push(msg('runtime/moved', { keywords: movedKw.join(', ') }));
+  const tail: string[] = [];
+
+  const edits = splitEdits({
+    file, stage, builderName: stage.name ?? input.options.builderName ?? 'builder', afterFrom: [], inlineEdits, builderAppend,
+    runtime: { base: rt, copies, lines, carried, tail },
+  });
+  return { kind: 'rewrite', edits, messages: [...messages.filter((m) => m.id.startsWith('go/') || m.id.startsWith('onbuild/')), ...messages.filter((m) => !m.id.startsWith('go/') && !m.id.startsWith('onbuild/'))], baseAfter: rt.image };
+}
+
+function isPreset(runtime: string): boolean {
+  return ['distroless', 'scratch', 'alpine', 'chainguard', 'debian'].includes(runtime);
+}
+
+function commandFormOf(instrText: string, spec: RunSpec, file: TransformInput['file']): RunSpec['form'] {
+  const cmd = instrText.slice(spec.cmdStart - spec.ins.start);
+  const t = cmd.trim();
+  if (t.startsWith('[')) {
+    try {
+      return { exec: JSON.parse(t) as string[], shell: null };
+    } catch {
+      /* shell form */
+    }
+  }
+  void file;
+  return { exec: null, shell: t };
+}
+
+function defaultDebianRelease(tag: string | null): number {
+  const m = /^(\d+)\.(\d+)/.exec(tag ?? '');
+  if (!m) return 13; // latest, bookworm-less tags: current images are trixie
+  return Number(m[1]) > 1 || Number(m[2]) >= 24 ? 13 : 12;
+}
+
+function resolveProgram(p: string, workdir: string, pathDirs: string[], artifacts: Artifact[]): { artifact: Artifact; pathDir: string | null } | null {
+  const find = (abs: string) => artifacts.find((a) => a.path === abs || (a.dir && abs.startsWith(a.path + '/')));
+  if (p.includes('/')) {
+    const a = find(posix.resolve(workdir, p));
+    return a ? { artifact: a, pathDir: null } : null;
+  }
+  for (const d of pathDirs) {
+    const a = find(posix.join(d, p));
+    if (a) return { artifact: a, pathDir: d };
+  }
+  return null;
+}
+
+interface CgoDecision {
+  needed: boolean;
+  reason: string;
+  explicit: string | null;
+}
+
+function decideCgo(replay: StageReplay, facts: GoFacts): CgoDecision {
+  const values = replay.goCommands.map((c) => c.cgoAssigned ?? c.env.get('CGO_ENABLED') ?? null);
+  if (values.length && values.every((v) => v === '0')) return { needed: false, reason: '', explicit: '0' };
+  if (values.some((v) => v === '1')) return { needed: true, reason: 'CGO_ENABLED=1 in the Dockerfile', explicit: '1' };
+  if (facts.cgo.length) {
+    const more = facts.cgo.length > 1 ? ` and ${facts.cgo.length - 1} more` : '';
+    return { needed: true, reason: facts.cgo[0] + more, explicit: null };
+  }
+  if (!facts.hasContext) return { needed: true, reason: 'no build context to check for cgo', explicit: null };
+  return { needed: false, reason: '', explicit: null };
+}
+
+/** `go run` as the start command: the build line for the builder and the new start command. */
+function compileGoRun(entry: RunSpec, replay: StageReplay, facts: GoFacts, escape: string): { binary: string; build: string; command: string } | { skip: Message } | null {
+  let words: string[];
+  let shellRest: string | null = null;
+  if (entry.form.exec) words = entry.form.exec;
+  else {
+    const scan = scanShell(entry.form.shell ?? '', 0, escape);
+    if (scan.commands.length !== 1) return null;
+    words = scan.commands[0].words.map((w) => w.value);
+    const ws = scan.commands[0].words;
+    if (words[0] === 'go' && words[1] === 'run') {
+      const parsed = parseGoArgs(words.slice(2), 'run');
+      const used = 2 + parsed.flagWords.length + parsed.packages.length;
+      const shellText = entry.form.shell ?? '';
+      shellRest = used < ws.length ? shellText.slice(ws[used - 1].end) : '';
+    }
+  }
+  if (words[0] !== 'go' || words[1] !== 'run') return null;
+  const parsed = parseGoArgs(words.slice(2), 'run');
+  const pkgs = parsed.packages.length ? parsed.packages : ['.'];
+  const name = binaryName(pkgs[0], replay.workdir, moduleResolver(replay, facts)) ?? 'app';
+  const binary = posix.join('/go/bin', name);
+  const build = ['RUN go build', ...parsed.flagWords.map(shellQuote), '-o', binary, ...pkgs.map(shellQuote)].join(' ');
+  const command = entry.form.exec ? execText([binary, ...parsed.programArgs]) : binary + (shellRest ?? '');
+  return { binary, build, command };
+}
+
+function shellQuote(s: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Runtime instructions of the stage: moved ones and repeated ones, in order. */
+function carry(body: Instr[], overrides: Map<Instr, string>, text: string): Carried[] {
+  const out: Carried[] = [];
+  for (const ins of body) {
+    if (MOVED_KEYWORDS.has(ins.keyword)) out.push({ ins, move: true, text: overrides.get(ins) });
+    else if (ins.keyword === 'ENV') {
+      if (properties(ins).every((p) => TOOLCHAIN_ENV.has(p.name))) continue;
+      out.push({ ins, move: false });
+    } else if (ins.keyword === 'WORKDIR' || ins.keyword === 'USER') out.push({ ins, move: false });
+  }
+  // ARGs that the carried instructions refer to.
+  const used = new Set<string>();
+  for (const c of out) for (const v of referencedVars(c.text ?? text.slice(c.ins.start, c.ins.end))) used.add(v);
+  const args = body.filter((i) => i.keyword === 'ARG' && properties(i).some((p) => used.has(p.name)));
+  return [...out, ...args.map((ins) => ({ ins, move: false }))].sort((a, b) => a.ins.start - b.ins.start);
+}

@@ -1,0 +1,85 @@
+// The commands a container runs: CMD, ENTRYPOINT and HEALTHCHECK, in exec or shell form,
+// the programs they start, and whether they need a shell.
+import * as posix from 'path/posix';
+import type { Instr, ParsedDockerfile, Stage } from '../../src/dockerfile';
+import { isAssignment, needsShell, scanShell } from '../../src/shell-words';
+import { commandForm, healthcheckCommandStart } from './instructions';
+import type { CommandForm } from './instructions';
+
+export type RunKeyword = 'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK';
+
+export interface RunSpec {
+  ins: Instr;
+  keyword: RunKeyword;
+  /** Offset in the file where the command text starts (after HEALTHCHECK's `CMD`). */
+  cmdStart: number;
+  form: CommandForm;
+}
+
+export interface Analysis {
+  /** Programs started (argv[0] of each simple command), as written. */
+  programs: string[];
+  /** Needs a shell at run time (shell form with shell features, or an explicit `sh -c`). */
+  shell: boolean;
+  /** Shell features used, for messages. */
+  features: string[];
+  /** Exact exec-form argv for a shell-form command that needs no shell, else null. */
+  argv: string[] | null;
+}
+
+export const SHELL_NAMES = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
+
+/** The effective (last) CMD, ENTRYPOINT and HEALTHCHECK CMD of a stage. */
+export function runSpecs(file: ParsedDockerfile, stage: Stage): Partial<Record<RunKeyword, RunSpec>> {
+  const out: Partial<Record<RunKeyword, RunSpec>> = {};
+  for (const ins of stage.body) {
+    if (ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') {
+      out[ins.keyword] = { ins, keyword: ins.keyword, cmdStart: ins.argsStart, form: commandForm(ins.argsText, file.escape) };
+    } else if (ins.keyword === 'HEALTHCHECK') {
+      const start = healthcheckCommandStart(ins, file.text);
+      if (start === null) {
+        delete out.HEALTHCHECK; // HEALTHCHECK NONE
+        continue;
+      }
+      const cmdText = file.text.slice(start, ins.end);
+      out.HEALTHCHECK = { ins, keyword: 'HEALTHCHECK', cmdStart: start, form: commandForm(cmdText, file.escape) };
+    }
+  }
+  return out;
+}
+
+export function analyzeCommand(form: CommandForm, escape: string): Analysis {
+  if (form.exec) {
+    const argv = form.exec;
+    if (argv.length >= 3 && SHELL_NAMES.has(posix.basename(argv[0])) && argv[1] === '-c') {
+      const inner = analyzeCommand({ exec: null, shell: argv[2] }, '\\');
+      return { programs: [argv[0], ...inner.programs], shell: true, features: ['explicit shell'], argv: null };
+    }
+    return { programs: argv.length ? [argv[0]] : [], shell: false, features: [], argv };
+  }
+  const text = form.shell ?? '';
+  const scan = scanShell(text, 0, escape);
+  const programs: string[] = [];
+  for (const cmd of scan.commands) {
+    const first = cmd.words.find((w) => !isAssignment(w));
+    if (first) programs.push(first.expansion ? '$' : first.value === 'exec' ? cmd.words[cmd.words.indexOf(first) + 1]?.value ?? 'exec' : first.value);
+  }
+  const shell = needsShell(scan);
+  return { programs, shell, features: [...scan.features], argv: shell ? null : scan.commands[0]?.words.map((w) => w.value) ?? [] };
+}
+
+/** Exec-form text of an argv: `["/app", "-v"]`. */
+export function execText(argv: string[]): string {
+  return '[' + argv.map((a) => JSON.stringify(a)).join(', ') + ']';
+}
+
+/** The instruction's text with its command replaced by `newCommand` (options and keyword kept). */
+export function replaceCommand(file: ParsedDockerfile, spec: RunSpec, newCommand: string): string {
+  return file.text.slice(spec.ins.start, spec.cmdStart) + newCommand;
+}
+
+/** Busybox applets a HEALTHCHECK or start script commonly uses. */
+export const BUSYBOX_APPLETS = new Set([
+  'sh', 'ash', 'wget', 'nc', 'cat', 'echo', 'test', '[', 'ls', 'sleep', 'env', 'true', 'false', 'printf', 'date', 'tee',
+  'grep', 'sed', 'awk', 'head', 'tail', 'cut', 'tr', 'wc', 'mkdir', 'rm', 'cp', 'mv', 'chmod', 'touch', 'pgrep', 'kill', 'ps', 'id', 'whoami', 'hostname', 'exec',
+]);

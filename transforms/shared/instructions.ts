@@ -1,0 +1,108 @@
+// Reading instruction arguments the parser gets wrong or does not give: exec-form JSON,
+// COPY sources and destination, ENV/ARG properties, joined continuation lines.
+import type { Instr } from '../../src/dockerfile';
+
+/** The argument text with line continuations joined and inner comment lines dropped. */
+export function joinContinuations(text: string, escape: string): string {
+  const lines = text.split(/\r\n|\n|\r/);
+  let out = '';
+  for (let k = 0; k < lines.length; k++) {
+    let line = lines[k];
+    if (k > 0 && /^\s*#/.test(line)) continue;
+    const m = new RegExp(`${escapeRe(escape)}[ \\t]*$`).exec(line);
+    if (m && k < lines.length - 1) {
+      line = line.slice(0, m.index);
+      out += line;
+    } else {
+      out += line;
+      if (k < lines.length - 1) out += '\n';
+    }
+  }
+  return out;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Leading `--flag` / `--flag=value` words and the rest of the text. */
+export function splitFlags(args: string): { flags: Map<string, string>; rest: string } {
+  const flags = new Map<string, string>();
+  let rest = args.trimStart();
+  for (;;) {
+    const m = /^--([A-Za-z-]+)(?:=(\S*))?\s*/.exec(rest);
+    if (!m) break;
+    flags.set(m[1].toLowerCase(), m[2] ?? '');
+    rest = rest.slice(m[0].length);
+  }
+  return { flags, rest };
+}
+
+/** Exec-form arguments (`["a", "b"]`) decoded exactly, or null for shell form. */
+export function execForm(text: string): string[] | null {
+  const t = text.trim();
+  if (!t.startsWith('[')) return null;
+  try {
+    const v: unknown = JSON.parse(t);
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
+  } catch {
+    /* not JSON: Docker runs it in shell form */
+  }
+  return null;
+}
+
+export interface CommandForm {
+  exec: string[] | null;
+  /** Shell text (continuations joined) when not exec form. */
+  shell: string | null;
+}
+
+export function commandForm(argsText: string, escape: string): CommandForm {
+  const joined = joinContinuations(argsText, escape);
+  const exec = execForm(joined);
+  return exec ? { exec, shell: null } : { exec: null, shell: joined.trim() };
+}
+
+export interface CopyInfo {
+  from: string | null;
+  sources: string[];
+  dest: string;
+  json: boolean;
+}
+
+export function copyInfo(ins: Instr, escape: string): CopyInfo | null {
+  const { flags, rest } = splitFlags(joinContinuations(ins.argsText, escape));
+  let parts: string[] | null = execForm(rest);
+  const json = parts !== null;
+  if (!parts) parts = rest.split(/\s+/).filter(Boolean);
+  if (parts.length < 2) return null;
+  return { from: flags.get('from') ?? null, sources: parts.slice(0, -1), dest: parts[parts.length - 1], json };
+}
+
+export interface Property {
+  name: string;
+  value: string | null;
+}
+
+/** ENV and ARG name/value pairs as Docker reads them. */
+export function properties(ins: Instr): Property[] {
+  const node = ins.node as unknown as {
+    getProperties?: () => { getName(): string; getValue(): string | null }[];
+  };
+  if (!node.getProperties) return [];
+  return node.getProperties().map((p) => ({ name: p.getName(), value: p.getValue() }));
+}
+
+/** The plain words of an instruction's arguments (flags excluded). */
+export function words(ins: Instr): string[] {
+  return ins.node.getArguments().map((a) => a.getValue());
+}
+
+/** HEALTHCHECK: offset where the command after `CMD` starts, or null for NONE. */
+export function healthcheckCommandStart(ins: Instr, text: string): number | null {
+  const m = /(^|\s)CMD(\s|$)/i.exec(ins.argsText);
+  if (!m) return null;
+  let off = ins.argsStart + m.index + m[1].length + 3;
+  while (off < ins.end && (text[off] === ' ' || text[off] === '\t')) off++;
+  return off;
+}

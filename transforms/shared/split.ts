@@ -1,0 +1,165 @@
+// Turns a plan for one stage into text edits: the stage becomes the builder (named, its own
+// lines kept), runtime-only instructions move to a new final stage appended at the end, and
+// every byte outside the edits stays as it was.
+import type { Instr, ParsedDockerfile, Stage } from '../../src/dockerfile';
+import { kw } from '../../src/dockerfile';
+import { isBlankLine, endOfLine } from '../../src/text';
+import type { TextEdit } from '../../src/types';
+import type { RuntimeBase } from './runtime-bases';
+
+export interface Carried {
+  ins: Instr;
+  /** Moved: deleted from the builder. Otherwise repeated (kept in the builder too). */
+  move: boolean;
+  /** Replacement text of the instruction in the runtime stage (e.g. exec form), else as written. */
+  text?: string;
+}
+
+export interface SplitPlan {
+  file: ParsedDockerfile;
+  stage: Stage;
+  builderName: string;
+  /** New image text for the builder's FROM, or undefined to keep it. */
+  builderImage?: string;
+  /** Lines inserted right after the FROM (written-out ONBUILD triggers). */
+  afterFrom: string[];
+  /** Edits inside the builder's own instructions. */
+  inlineEdits: TextEdit[];
+  /** Lines added at the end of the builder (e.g. compiling what `go run` compiled at start-up). */
+  builderAppend: string[];
+  runtime: {
+    base: RuntimeBase;
+    copies: { src: string; dest: string }[];
+    /** Generated lines after the copies (ENV PATH=…, USER 65532:65532). */
+    lines: string[];
+    carried: Carried[];
+    /** Generated lines at the very end (a CMD when the program had none of its own). */
+    tail: string[];
+  };
+}
+
+/** Keywords that describe the running container and do not affect the build: they move. */
+export const MOVED_KEYWORDS = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK', 'STOPSIGNAL', 'VOLUME', 'LABEL', 'MAINTAINER']);
+/** Generated-line keyword case follows the file. */
+export function line(file: ParsedDockerfile, text: string): string {
+  const m = /^([A-Za-z]+)(.*)$/s.exec(text);
+  return m ? kw(file, m[1]) + m[2] : text;
+}
+
+export function splitEdits(plan: SplitPlan): TextEdit[] {
+  const { file, stage } = plan;
+  const text = file.text;
+  const eol = file.eol;
+  const edits: TextEdit[] = [];
+  const from = stage.from;
+
+  // 1. The builder's FROM: new image, and a stage name.
+  const fromNode = from.node as unknown as { getImageRange(): { start: { line: number; character: number }; end: { line: number; character: number } } | null };
+  if (plan.builderImage !== undefined) {
+    const r = fromNode.getImageRange();
+    if (!r) throw new Error('FROM without an image');
+    const start = file.starts[r.start.line] + r.start.character;
+    const end = file.starts[r.end.line] + r.end.character;
+    edits.push({ start, end, text: plan.builderImage });
+  }
+  if (!stage.name) edits.push({ start: from.end, end: from.end, text: ` ${kw(file, 'AS')} ${plan.builderName}` });
+
+  // 2. Lines after FROM.
+  const fromHasEol = from.lineEnd > from.end && endOfLine(text, from.end) === from.lineEnd;
+  if (plan.afterFrom.length) {
+    const block = plan.afterFrom.map((l) => line(file, l) + eol).join('');
+    edits.push({ start: from.lineEnd, end: from.lineEnd, text: (fromHasEol && from.lineEnd > from.end ? '' : eol) + block });
+  }
+
+  edits.push(...plan.inlineEdits);
+
+  // 3. Moved instructions leave the builder, with the comment lines directly above them.
+  const moved = plan.runtime.carried.filter((c) => c.move).map((c) => c.ins);
+  const ranges = moved.map((ins) => ({ start: attachedCommentsStart(file, ins), end: ins.lineEnd }));
+  const kept = stage.body.filter((i) => !moved.includes(i));
+  for (const g of mergeRanges(text, ranges)) {
+    let { start, end } = g;
+    const prevBlank = start === 0 || isBlankLine(text, lineStartBefore(text, start));
+    const keptAfter = kept.some((i) => i.start >= end);
+    // Drop the blank lines the move leaves behind: all of them at the end of the builder,
+    // one run of them where a blank line stays above.
+    if (!keptAfter || prevBlank) {
+      while (end < text.length && isBlankLine(text, end)) end = endOfLine(text, end);
+    }
+    edits.push({ start, end, text: '' });
+  }
+
+  // 4. Lines at the end of the builder: after its last kept instruction.
+  if (plan.builderAppend.length) {
+    const anchor = kept.length ? kept[kept.length - 1] : from;
+    const at = anchor.lineEnd;
+    const needEol = !(at > anchor.end);
+    edits.push({ start: at, end: at, text: (needEol ? eol : '') + plan.builderAppend.map((l) => line(file, l) + eol).join('') });
+  }
+
+  // 5. The runtime stage, appended at the end of the file.
+  const rt = plan.runtime;
+  const out: string[] = [line(file, `FROM ${rt.base.image}`)];
+  for (const p of rt.base.preamble) out.push(line(file, p));
+  const hasEntrypoint = rt.carried.some((c) => c.ins.keyword === 'ENTRYPOINT');
+  if (rt.base.hasEntrypoint && !hasEntrypoint) out.push(line(file, 'ENTRYPOINT []'));
+  const leading = new Set(['ARG', 'ENV', 'WORKDIR', 'LABEL', 'MAINTAINER']);
+  let k = 0;
+  while (k < rt.carried.length && leading.has(rt.carried[k].ins.keyword)) out.push(carriedText(file, rt.carried[k++]));
+  for (const c of rt.copies) out.push(line(file, `COPY --from=${plan.builderName} ${copyArgs(c.src, c.dest)}`));
+  out.push(...rt.lines.map((l) => line(file, l)));
+  for (; k < rt.carried.length; k++) out.push(carriedText(file, rt.carried[k]));
+  out.push(...rt.tail.map((l) => line(file, l)));
+
+  const endsWithEol = text.length > 0 && (text.endsWith('\n') || text.endsWith('\r'));
+  let prefix = endsWithEol ? '' : eol;
+  const trailingBlank = endsWithEol && /(\r\n|\n|\r)[ \t]*(\r\n|\n|\r)$/.test(text);
+  if (!trailingBlank) prefix += eol;
+  edits.push({ start: text.length, end: text.length, text: prefix + out.join(eol) + eol });
+  return edits;
+}
+
+/** Start of the comment block directly above an instruction (no blank line between), or its line start. */
+export function attachedCommentsStart(file: ParsedDockerfile, ins: Instr): number {
+  let start = ins.lineStart;
+  for (;;) {
+    const c = file.comments.find((x) => x.lineEnd === start);
+    if (!c) return start;
+    start = c.lineStart;
+  }
+}
+
+function carriedText(file: ParsedDockerfile, c: Carried): string {
+  const comments = c.move ? file.text.slice(attachedCommentsStart(file, c.ins), c.ins.lineStart) : '';
+  const body = c.text ?? file.text.slice(c.ins.start, c.ins.end);
+  return comments + body;
+}
+
+function lineStartBefore(text: string, offset: number): number {
+  // Start of the line before the one starting at `offset`.
+  let i = offset - 1;
+  if (i > 0 && text[i] === '\n' && text[i - 1] === '\r') i--;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return Math.max(i, 0);
+}
+
+/** Merges ranges that touch or are separated only by blank lines. */
+function mergeRanges(text: string, ranges: { start: number; end: number }[]): { start: number; end: number }[] {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const out: { start: number; end: number }[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && onlyBlankLines(text, last.end, r.start)) last.end = Math.max(last.end, r.end);
+    else out.push({ ...r });
+  }
+  return out;
+}
+
+function onlyBlankLines(text: string, from: number, to: number): boolean {
+  return from <= to && /^[ \t\r\n]*$/.test(text.slice(from, to));
+}
+
+/** Paths with spaces need the JSON form; plain ones are written as they are. */
+function copyArgs(src: string, dest: string): string {
+  return /\s/.test(src + dest) ? JSON.stringify([src, dest]).replace(/","/g, '", "') : `${src} ${dest}`;
+}

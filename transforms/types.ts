@@ -1,0 +1,38 @@
+// The interface every transform implements. A transform is two functions: `gather` reads the
+// facts it needs from the build context (the only I/O, through ContextFS), and `plan` is pure.
+import type { ContextFS } from '../src/context';
+import type { ParsedDockerfile, Stage } from '../src/dockerfile';
+import type { ImageRef } from '../src/image-ref';
+import type { Message, TextEdit, TransformOptions } from '../src/types';
+
+export interface TransformInput {
+  file: ParsedDockerfile;
+  /** The single stage being split. */
+  stage: Stage;
+  /** The stage's base image with ARGs before FROM expanded. */
+  base: ImageRef;
+  /** The base image reference as written (may hold `${VAR}`). */
+  baseRaw: string;
+  /** Values of the ARGs declared before the first FROM. */
+  globalArgs: Map<string, string | undefined>;
+  options: TransformOptions;
+  /** Whether a build context was available (false for stdin without a path). */
+  hasContext: boolean;
+}
+
+export type TransformOutcome =
+  | { kind: 'rewrite'; edits: TextEdit[]; messages: Message[]; baseAfter: string }
+  /** A first pass (e.g. ONBUILD triggers written out): the engine applies it and plans again. */
+  | { kind: 'expand'; edits: TextEdit[]; messages: Message[] }
+  | { kind: 'skip'; messages: Message[] };
+
+export interface Transform<Facts = unknown> {
+  /** Stable id: `go`, `node`, … */
+  id: string;
+  /** Whether this transform handles a stage built on this image. */
+  matches(base: ImageRef): boolean;
+  /** Reads what `plan` needs from the build context. */
+  gather(ctx: ContextFS, input: TransformInput): Facts;
+  /** Pure: edits and messages, or a reason to leave the file alone. */
+  plan(input: TransformInput, facts: Facts): TransformOutcome;
+}
