@@ -68,8 +68,10 @@ export function parseDockerfile(text: string): ParsedDockerfile {
     const r = node.getRange();
     const start = at(r.start);
     const end = at(r.end);
-    const ar = node.getArgumentsRange();
-    const argsStart = ar ? at(ar.start) : end;
+    // Arguments start after the keyword and the blanks that follow it (computed from the text:
+    // the parser's getArgumentsRange() re-tokenizes the whole instruction).
+    let argsStart = at(node.getInstructionRange().end);
+    while (argsStart < end && (text[argsStart] === ' ' || text[argsStart] === '\t')) argsStart++;
     return {
       keyword: node.getKeyword().toUpperCase(),
       keywordRaw: node.getInstruction(),
@@ -78,7 +80,7 @@ export function parseDockerfile(text: string): ParsedDockerfile {
       end,
       lineStart: startOfLine(text, start),
       lineEnd: endOfLine(text, end),
-      argsText: ar ? text.slice(argsStart, at(ar.end)) : '',
+      argsText: text.slice(argsStart, end),
       argsStart,
       line: r.start.line + 1,
     };

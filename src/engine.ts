@@ -37,6 +37,8 @@ export function planText(text: string, input: PlanInput): Plan {
   if (text.includes('\u0000')) return fail(msg('input/binary'));
 
   let file = parseDockerfile(text);
+  const heredoc = heredocProblem(file);
+  if (heredoc) return fail(msg('input/heredoc', { line: heredoc.line, problem: heredoc.problem }, heredoc.line));
   if (file.unknownKeywords.length) {
     const u = file.unknownKeywords[0];
     return fail(msg('input/unknown-instruction', { keyword: u.keywordRaw, line: u.line }, u.line));
@@ -49,7 +51,7 @@ export function planText(text: string, input: PlanInput): Plan {
   const baseRaw = imageOf(file, 0);
   if (file.instructions.some((i) => i.keyword === 'ONBUILD')) return leave([msg('skip/base-image')], baseRaw ?? undefined);
   if (file.stages.length > 1) return leave([msg('skip/already-multistage', { count: file.stages.length })], imageOf(file, file.stages.length - 1) ?? undefined);
-  if (!baseRaw) return fail(msg('input/no-from'));
+  if (!baseRaw) return fail(msg('input/bad-from', { line: file.stages[0].from.line }, file.stages[0].from.line));
   const globalArgs = initialArgs(file);
   const expanded = expandVars(baseRaw, (n) => globalArgs.get(n), file.escape);
   if (expanded === null) return leave([msg('skip/unresolved-base', { image: baseRaw }, file.stages[0].from.line)], baseRaw);
@@ -88,6 +90,29 @@ export function planText(text: string, input: PlanInput): Plan {
     if (file.stages.length !== 1) throw new Error(`transform ${transform.id} expansion changed the stage count`);
   }
   throw new Error('unreachable');
+}
+
+/**
+ * Heredocs the parser misreads (PARSER-NOTES: `<< EOF` with a space, `cat<<EOF`) or that never
+ * end (the parser then swallows the rest of the file).
+ */
+export function heredocProblem(file: ParsedDockerfile): { line: number; problem: string } | null {
+  for (const ins of file.instructions) {
+    if (ins.keyword !== 'RUN' && ins.keyword !== 'COPY' && ins.keyword !== 'ADD') continue;
+    const firstLine = ins.argsText.split(/\r\n|\n|\r/, 1)[0];
+    // A misread heredoc shows as a `<<` form whose delimiter stands alone on a later line.
+    const loose = /<<-?[ \t]+(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(firstLine) ?? /[^\s<]<<-?(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(firstLine);
+    if (loose && file.text.slice(ins.start).split(/\r\n|\n|\r/).slice(1).some((l) => l.trim() === loose[2])) {
+      return { line: ins.line, problem: 'a heredoc written `<< EOF` or `cmd<<EOF`, which the parser cannot read' };
+    }
+    for (const m of firstLine.matchAll(/<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g)) {
+      const delim = m[3];
+      const rest = ins.argsText.slice(firstLine.length).split(/\r\n|\n|\r/);
+      const ends = rest.some((l) => (m[1] ? l.replace(/^\t+/, '') : l) === delim);
+      if (!ends) return { line: ins.line, problem: `the heredoc <<${delim} never ends` };
+    }
+  }
+  return null;
 }
 
 function makeInput(file: ParsedDockerfile, base: ReturnType<typeof parseImageRef>, baseRaw: string, globalArgs: Map<string, string | undefined>, input: PlanInput): TransformInput {

@@ -7,6 +7,8 @@ export const MESSAGES = {
   'input/empty': ['error', 'the file is empty: not a Dockerfile'],
   'input/binary': ['error', 'the file holds binary data (NUL bytes): not a Dockerfile'],
   'input/no-from': ['error', 'no FROM instruction: not a Dockerfile'],
+  'input/bad-from': ['error', 'FROM on line {line} names no image'],
+  'input/heredoc': ['error', 'line {line}: {problem}; stageify rewrites only files it fully understands'],
   'input/unknown-instruction': ['error', 'unknown instruction {keyword} on line {line}; stageify rewrites only files it fully understands'],
   'input/unreadable': ['error', 'cannot read the file: {reason}'],
   'input/not-a-file': ['error', 'not a regular file: {reason}'],

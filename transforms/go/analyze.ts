@@ -125,7 +125,7 @@ export function replayStage(file: ParsedDockerfile, stage: Stage, facts: GoFacts
 
 function replayRun(file: ParsedDockerfile, ins: Instr, r: StageReplay, facts: GoFacts): void {
   const { flags, rest } = splitRunFlags(ins.argsText);
-  if (/<<-?\s*['"]?[A-Za-z_]/.test(rest)) {
+  if (/<<-?['"]?[A-Za-z_]/.test(rest)) {
     r.heredocRuns.push(ins);
     if (/\bgo\s+(build|install|get)\b/.test(rest)) r.unknown.push({ ins, command: 'a go command inside a heredoc' });
     return;
