@@ -40,7 +40,7 @@ export function planFile(file: string, options: PlanOptions = {}): FileResult {
   try {
     st = fs.lstatSync(file);
   } catch (e) {
-    return errorResult(msg('input/unreadable', { reason: errText(e) }));
+    return errorResult(msg('input/unreadable', { reason: `cannot read the file: ${errText(e)}` }));
   }
   if (st.isSymbolicLink()) return errorResult(msg('input/not-a-file', { reason: 'a symbolic link (stageify never writes through links)' }));
   if (!st.isFile()) return errorResult(msg('input/not-a-file', { reason: st.isDirectory() ? 'a directory' : 'a special file' }));
@@ -49,7 +49,7 @@ export function planFile(file: string, options: PlanOptions = {}): FileResult {
   try {
     bytes = fs.readFileSync(file);
   } catch (e) {
-    return errorResult(msg('input/unreadable', { reason: errText(e) }));
+    return errorResult(msg('input/unreadable', { reason: `cannot read the file: ${errText(e)}` }));
   }
   const { text, encoding } = decodeBytes(bytes);
   const contextDir = options.context ?? path.dirname(file);

@@ -8,13 +8,12 @@ import type { Message, TextEdit } from '../../src/types';
 import { scanShell } from '../../src/shell-words';
 import { BUSYBOX_APPLETS, analyzeCommand, execText, replaceCommand, runSpecs } from '../shared/commands';
 import type { Analysis, RunKeyword, RunSpec } from '../shared/commands';
-import { properties } from '../shared/instructions';
 import { alpineOfTag, chooseNativeRuntime, debianReleaseOfTag } from '../shared/runtime-bases';
 import type { RuntimeBase } from '../shared/runtime-bases';
-import { MOVED_KEYWORDS, splitEdits } from '../shared/split';
-import type { Carried } from '../shared/split';
+import { splitEdits } from '../shared/split';
+import { carryInstructions } from '../shared/carry';
+import { planRuntimeUser } from '../shared/runtime-user';
 import type { Transform, TransformInput, TransformOutcome } from '../types';
-import { referencedVars } from '../../src/image-ref';
 import { moduleResolver, replayStage } from './analyze';
 import type { Artifact, StageReplay } from './analyze';
 import { gatherGoFacts } from './facts';
@@ -216,25 +215,13 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
     messages.push(msg('runtime/path-env', { program: [...referenced].map((a) => posix.basename(a.path)).join(', '), dir: pathDir }));
   }
 
-  // Users: explicit USER kept; names unknown to the runtime image come with their passwd entry.
-  if (explicitUser) {
-    const last = replay.users[replay.users.length - 1];
-    const value = last.argsText.trim();
-    messages.push(msg('runtime/user-kept', { user: value }, last.line));
-    const names = value.split(':').filter((n) => n && !/^\d+$/.test(n) && !n.includes('$'));
-    if (rt.users && names.some((n) => !(rt.users as ReadonlySet<string>).has(n))) {
-      copies.push({ src: '/etc/passwd', dest: '/etc/passwd' }, { src: '/etc/group', dest: '/etc/group' });
-      messages.push(msg('runtime/passwd-copied', { user: value }, last.line));
-    }
-  } else if (policy === 'nonroot') {
-    if (!rt.nonrootByDefault) lines.push('USER 65532:65532');
-    messages.push(msg('runtime/nonroot-user'));
-  } else if (rt.nonrootByDefault) {
-    lines.push('USER root');
-  }
+  const user = planRuntimeUser(replay.users, rt, policy);
+  copies.push(...user.copies);
+  lines.push(...user.lines);
+  messages.push(...user.messages);
 
   // Runtime instructions: moved, or repeated, in their original order.
-  const carried = carry(stage.body, overrides, file.text);
+  const carried = carryInstructions(stage.body, file.text, TOOLCHAIN_ENV, overrides);
   const movedKw = [...new Set(carried.filter((c) => c.move).map((c) => c.ins.keyword))];
   if (movedKw.length) messages.push(msg('runtime/moved', { keywords: movedKw.join(', ') }));
   const tail: string[] = [];
@@ -330,21 +317,4 @@ function compileGoRun(entry: RunSpec, replay: StageReplay, facts: GoFacts, escap
 
 function shellQuote(s: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
-/** Runtime instructions of the stage: moved ones and repeated ones, in order. */
-function carry(body: Instr[], overrides: Map<Instr, string>, text: string): Carried[] {
-  const out: Carried[] = [];
-  for (const ins of body) {
-    if (MOVED_KEYWORDS.has(ins.keyword)) out.push({ ins, move: true, text: overrides.get(ins) });
-    else if (ins.keyword === 'ENV') {
-      if (properties(ins).every((p) => TOOLCHAIN_ENV.has(p.name))) continue;
-      out.push({ ins, move: false });
-    } else if (ins.keyword === 'WORKDIR' || ins.keyword === 'USER') out.push({ ins, move: false });
-  }
-  // ARGs that the carried instructions refer to.
-  const used = new Set<string>();
-  for (const c of out) for (const v of referencedVars(c.text ?? text.slice(c.ins.start, c.ins.end))) used.add(v);
-  const args = body.filter((i) => i.keyword === 'ARG' && properties(i).some((p) => used.has(p.name)));
-  return [...out, ...args.map((ins) => ({ ins, move: false }))].sort((a, b) => a.ins.start - b.ins.start);
 }

@@ -1,0 +1,10 @@
+ARG GO_VERSION=1.22
+FROM golang:${GO_VERSION} AS builder
+WORKDIR /src
+COPY . .
+RUN CGO_ENABLED=0 go build -o /app .
+
+FROM gcr.io/distroless/static-debian12:nonroot
+WORKDIR /src
+COPY --from=builder /app /app
+CMD ["/app"]

@@ -1,0 +1,13 @@
+FROM golang:1.22 AS builder
+ARG APP_ENV=production
+ENV APP_ENV=${APP_ENV}
+WORKDIR /src
+COPY . .
+RUN CGO_ENABLED=0 go build -o /app .
+
+FROM gcr.io/distroless/static-debian12:nonroot
+ARG APP_ENV=production
+ENV APP_ENV=${APP_ENV}
+WORKDIR /src
+COPY --from=builder /app /app
+CMD ["/app"]

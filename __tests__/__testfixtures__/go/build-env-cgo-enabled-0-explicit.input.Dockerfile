@@ -1,0 +1,6 @@
+FROM golang:1.22
+ENV CGO_ENABLED=0
+WORKDIR /src
+COPY . .
+RUN go build -o /app .
+CMD ["/app"]

@@ -1,0 +1,3 @@
+module example.com/acme/hello/v2
+
+go 1.22

@@ -1,0 +1,11 @@
+FROM golang:1.22 AS builder
+ENV BIN=/usr/local/bin/hello
+WORKDIR /src
+COPY . .
+RUN CGO_ENABLED=0 go build -o "$BIN" .
+
+FROM gcr.io/distroless/static-debian12:nonroot
+ENV BIN=/usr/local/bin/hello
+WORKDIR /src
+COPY --from=builder /usr/local/bin/hello /usr/local/bin/hello
+CMD ["hello"]

@@ -1,0 +1,5 @@
+FROM --platform=$BUILDPLATFORM golang:1.22
+WORKDIR /src
+COPY . .
+RUN go build -o /app .
+CMD ["/app"]

@@ -1,0 +1,9 @@
+FROM golang:1.22 AS builder
+WORKDIR /src
+COPY . .
+RUN cd cmd/server && CGO_ENABLED=0 go build -o /usr/local/bin/server
+
+FROM gcr.io/distroless/static-debian12:nonroot
+WORKDIR /src
+COPY --from=builder /usr/local/bin/server /usr/local/bin/server
+CMD ["server"]

@@ -1,0 +1,11 @@
+FROM golang:1.22-alpine3.19 AS builder
+RUN apk add --no-cache gcc musl-dev
+WORKDIR /src
+COPY . .
+RUN go build -o /app .
+
+FROM alpine:3.19
+WORKDIR /src
+COPY --from=builder /app /app
+USER 65532:65532
+CMD ["/app"]

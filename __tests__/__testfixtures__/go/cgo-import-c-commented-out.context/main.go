@@ -1,0 +1,15 @@
+package main
+
+// import "C"
+/*
+import "C"
+*/
+import (
+	"fmt"
+	"net/http"
+)
+
+func main() {
+	http.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, "hello") })
+	_ = http.ListenAndServe(":8080", nil)
+}

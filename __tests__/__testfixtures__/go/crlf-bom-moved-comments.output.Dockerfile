@@ -1,0 +1,13 @@
+﻿# Hello service
+FROM golang:1.22 AS builder
+WORKDIR /src
+COPY . .
+RUN CGO_ENABLED=0 go build \
+    -o /app .
+
+FROM gcr.io/distroless/static-debian12:nonroot
+WORKDIR /src
+COPY --from=builder /app /app
+# port
+EXPOSE 8080
+CMD ["/app"]

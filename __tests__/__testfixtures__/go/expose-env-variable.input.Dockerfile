@@ -1,0 +1,7 @@
+FROM golang:1.22
+WORKDIR /src
+COPY . .
+RUN go build -o /app .
+ENV PORT=9000
+EXPOSE $PORT
+CMD ["/app"]

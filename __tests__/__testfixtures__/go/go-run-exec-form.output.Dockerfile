@@ -1,0 +1,9 @@
+FROM golang:1.22 AS builder
+WORKDIR /src
+COPY . .
+RUN CGO_ENABLED=0 go build -o /go/bin/main main.go
+
+FROM gcr.io/distroless/static-debian12:nonroot
+WORKDIR /src
+COPY --from=builder /go/bin/main /go/bin/main
+CMD ["/go/bin/main"]

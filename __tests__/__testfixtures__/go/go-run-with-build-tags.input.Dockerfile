@@ -1,0 +1,4 @@
+FROM golang:1.22
+WORKDIR /src
+COPY . .
+CMD ["go", "run", "-tags", "netgo", ".", "-port", "8080"]

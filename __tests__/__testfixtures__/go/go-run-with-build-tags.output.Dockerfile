@@ -1,0 +1,9 @@
+FROM golang:1.22 AS builder
+WORKDIR /src
+COPY . .
+RUN CGO_ENABLED=0 go build -tags netgo -o /go/bin/hello .
+
+FROM gcr.io/distroless/static-debian12:nonroot
+WORKDIR /src
+COPY --from=builder /go/bin/hello /go/bin/hello
+CMD ["/go/bin/hello", "-port", "8080"]

@@ -1,0 +1,5 @@
+FROM mirror.gcr.io/library/golang:1.22
+WORKDIR /src
+COPY . .
+RUN go build -o /app .
+CMD ["/app"]

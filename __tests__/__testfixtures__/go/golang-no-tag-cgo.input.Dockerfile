@@ -1,0 +1,5 @@
+FROM golang
+WORKDIR /src
+COPY . .
+RUN go build -o /app .
+CMD ["/app"]

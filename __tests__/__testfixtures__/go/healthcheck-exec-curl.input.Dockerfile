@@ -1,0 +1,6 @@
+FROM golang:1.22
+WORKDIR /src
+COPY . .
+RUN go build -o /app .
+HEALTHCHECK CMD ["curl", "-f", "http://localhost:8080/"]
+CMD ["/app"]

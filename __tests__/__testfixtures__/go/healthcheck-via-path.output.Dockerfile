@@ -1,0 +1,10 @@
+FROM golang:1.22 AS builder
+WORKDIR /src
+COPY . .
+RUN CGO_ENABLED=0 go build -o /usr/local/bin/hello .
+
+FROM gcr.io/distroless/static-debian12:nonroot
+WORKDIR /src
+COPY --from=builder /usr/local/bin/hello /usr/local/bin/hello
+HEALTHCHECK CMD ["hello", "-health"]
+CMD ["hello"]

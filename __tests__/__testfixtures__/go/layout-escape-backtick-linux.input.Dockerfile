@@ -1,0 +1,7 @@
+# escape=`
+FROM golang:1.22
+WORKDIR /src
+COPY . .
+RUN go mod download && `
+    go build -o /app .
+CMD /app -port 8080

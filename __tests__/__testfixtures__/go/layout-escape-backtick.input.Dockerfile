@@ -1,0 +1,8 @@
+# escape=`
+FROM golang:1.22
+WORKDIR C:/src
+COPY . .
+RUN go build `
+    -o /app `
+    .
+CMD ["/app"]

@@ -1,0 +1,12 @@
+# escape=`
+FROM golang:1.22 AS builder
+WORKDIR C:/src
+COPY . .
+RUN CGO_ENABLED=0 go build `
+    -o /app `
+    .
+
+FROM gcr.io/distroless/static-debian12:nonroot
+WORKDIR C:/src
+COPY --from=builder /app /app
+CMD ["/app"]

@@ -1,0 +1,2 @@
+FROM golang:1.8-onbuild
+EXPOSE 8080

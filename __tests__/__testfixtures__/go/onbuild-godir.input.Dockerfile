@@ -1,0 +1,2 @@
+FROM golang:1.7-onbuild
+EXPOSE 3000

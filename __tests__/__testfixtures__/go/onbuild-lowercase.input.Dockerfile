@@ -1,0 +1,2 @@
+from golang:1.8-onbuild
+expose 8080

@@ -1,0 +1,11 @@
+FROM golang:1.6.3 AS builder
+# ONBUILD triggers of golang:1.6.3-onbuild, written out
+WORKDIR /go/src/app
+COPY . /go/src/app
+RUN go get -v -d
+RUN CGO_ENABLED=0 go install -v
+
+FROM gcr.io/distroless/static-debian12:nonroot
+WORKDIR /go/src/app
+COPY --from=builder /go/bin/app /go/bin/app
+CMD ["/go/bin/app"]

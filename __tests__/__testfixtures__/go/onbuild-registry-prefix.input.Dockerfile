@@ -1,0 +1,1 @@
+FROM docker.io/library/golang:1.7-onbuild

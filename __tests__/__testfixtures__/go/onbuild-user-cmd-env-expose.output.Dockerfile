@@ -1,0 +1,15 @@
+FROM golang:1.8 AS builder
+# ONBUILD triggers of golang:1.8-onbuild, written out
+WORKDIR /go/src/app
+COPY . /go/src/app
+RUN go get -v -d
+RUN CGO_ENABLED=0 go install -v
+ENV PORT=8080
+
+FROM gcr.io/distroless/static-debian12:nonroot
+WORKDIR /go/src/app
+ENV PORT=8080
+COPY --from=builder /go/bin/app /go/bin/app
+ENV PATH=/go/bin:$PATH
+EXPOSE 8080
+CMD ["app", "-port", "8080"]

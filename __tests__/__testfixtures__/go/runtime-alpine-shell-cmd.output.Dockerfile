@@ -1,0 +1,12 @@
+FROM golang:1.22 AS builder
+WORKDIR /src
+COPY . .
+RUN CGO_ENABLED=0 go build -o /app .
+ENV PORT=1
+
+FROM alpine:3.20
+WORKDIR /src
+ENV PORT=1
+COPY --from=builder /app /app
+USER 65532:65532
+CMD /app -port $PORT

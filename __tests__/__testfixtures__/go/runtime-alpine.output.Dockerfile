@@ -1,0 +1,10 @@
+FROM golang:1.22 AS builder
+WORKDIR /src
+COPY . .
+RUN CGO_ENABLED=0 go build -o /app .
+
+FROM alpine:3.20
+WORKDIR /src
+COPY --from=builder /app /app
+USER 65532:65532
+CMD ["/app"]

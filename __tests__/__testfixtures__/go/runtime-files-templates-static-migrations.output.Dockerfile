@@ -1,0 +1,13 @@
+FROM golang:1.22 AS builder
+WORKDIR /app
+COPY . .
+RUN CGO_ENABLED=0 go build -o server .
+
+FROM gcr.io/distroless/static-debian12:nonroot
+WORKDIR /app
+COPY --from=builder /app/server /app/server
+COPY --from=builder /app/config.yaml /app/config.yaml
+COPY --from=builder /app/migrations /app/migrations
+COPY --from=builder /app/static /app/static
+COPY --from=builder /app/templates /app/templates
+CMD ["./server"]

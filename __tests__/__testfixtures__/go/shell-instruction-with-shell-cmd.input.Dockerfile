@@ -1,0 +1,7 @@
+FROM golang:1.22
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+WORKDIR /src
+COPY . .
+RUN go build -o /app .
+ENV PORT=8080
+CMD /app -port $PORT

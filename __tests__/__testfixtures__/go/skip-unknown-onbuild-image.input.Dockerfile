@@ -1,0 +1,2 @@
+FROM mycorp/base:onbuild
+CMD ["/app"]

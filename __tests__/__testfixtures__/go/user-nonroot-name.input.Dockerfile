@@ -1,0 +1,6 @@
+FROM golang:1.22
+WORKDIR /src
+COPY . .
+RUN go build -o /app .
+USER nonroot:nonroot
+CMD ["/app"]

@@ -1,0 +1,11 @@
+FROM golang:1.22 AS builder
+WORKDIR /src
+COPY . .
+RUN CGO_ENABLED=0 go build -o /usr/local/bin/hello .
+WORKDIR /data
+
+FROM gcr.io/distroless/static-debian12:nonroot
+WORKDIR /src
+WORKDIR /data
+COPY --from=builder /usr/local/bin/hello /usr/local/bin/hello
+CMD ["hello"]

@@ -1,0 +1,5 @@
+FROM golang:1.22
+WORKDIR /srv/hello
+COPY . .
+RUN go build -o bin/hello .
+CMD ["bin/hello"]

@@ -1,0 +1,112 @@
+// Views of a batch of planned files: text (diffs + summary), JSON, GitHub annotations; Markdown lives
+// in report-markdown.ts. All pure: the CLI decides where the strings go.
+import type { Colors } from './color';
+import { plain } from './color';
+import { resultPatch } from './patch';
+import { formatMarkdown } from './report-markdown';
+import { summarize } from './report-summary';
+import type { FileResult, Message } from './types';
+
+export { formatSummaryLine, summarize } from './report-summary';
+export type { Summary } from './report-summary';
+
+export type ReportFormat = 'text' | 'json' | 'markdown' | 'github';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'markdown', 'github'];
+
+/** The one line naming a failed file: `path: error: reason (id)`. */
+export function formatErrorLine(r: FileResult, c: Colors = plain): string {
+  const m = r.messages.find((x) => x.severity === 'error') ?? r.messages[0];
+  const where = m?.line ? `${r.path}:${m.line}` : r.path;
+  const reason = m ? `${m.text} (${m.id})` : 'failed';
+  return `${where}: ${c.red('error')}: ${reason}`;
+}
+
+/** `path:line  id  text` for each message worth showing: warnings always, infos with --explain. Errors have their own line. */
+export function formatMessageLines(r: FileResult, explain: boolean, c: Colors = plain): string[] {
+  return r.messages
+    .filter((m) => m.severity === 'warning' || (explain && m.severity === 'info'))
+    .map((m) => {
+      const where = m.line ? `${r.path}:${m.line}` : r.path;
+      const id = m.severity === 'warning' ? c.yellow(m.id) : c.cyan(m.id);
+      return `${where}  ${id}  ${m.text}`;
+    });
+}
+
+export function colorPatch(patch: string, c: Colors): string {
+  if (!c.enabled) return patch;
+  return patch.split('\n').map((line) => {
+    if (line.startsWith('--- ') || line.startsWith('+++ ')) return c.bold(line);
+    if (line.startsWith('@@')) return c.cyan(line);
+    if (line.startsWith('+')) return c.green(line);
+    if (line.startsWith('-')) return c.red(line);
+    return line;
+  }).join('\n');
+}
+
+/** Text format: the diffs of changed files, one after the other. */
+export function formatText(results: readonly FileResult[], c: Colors = plain): string {
+  return results.map((r) => colorPatch(resultPatch(r), c)).join('');
+}
+
+/** `-l`: one path per line of the files that change (or changed, with --write). */
+export function formatList(results: readonly FileResult[]): string {
+  return results.filter((r) => r.status === 'changed').map((r) => r.path + '\n').join('');
+}
+
+const jsonMessage = (m: Message) => ({ id: m.id, severity: m.severity, text: m.text, line: m.line ?? null });
+
+/** Stable keys and order, no timestamps: the same input gives the same bytes. */
+export function formatJson(results: readonly FileResult[]): string {
+  const report = {
+    summary: summarize(results),
+    files: results.map((r) => ({
+      path: r.path,
+      status: r.status,
+      messages: r.messages.map(jsonMessage),
+      baseBefore: r.baseBefore ?? null,
+      baseAfter: r.baseAfter ?? null,
+    })),
+  };
+  return JSON.stringify(report, null, 2) + '\n';
+}
+
+// Workflow commands: data and property values need different escaping.
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+function annotation(kind: 'error' | 'warning' | 'notice', file: string, title: string, text: string, line?: number): string {
+  const props = [`file=${escapeProperty(file)}`];
+  if (line) props.push(`line=${line}`);
+  props.push(`title=${escapeProperty(title)}`);
+  return `::${kind} ${props.join(',')}::${escapeData(text)}\n`;
+}
+
+const KIND = { error: 'error', warning: 'warning', info: 'notice' } as const;
+
+/** GitHub Actions annotations: errors and warnings always, one notice per changed file, infos with --explain. */
+export function formatGithub(results: readonly FileResult[], explain = false): string {
+  let out = '';
+  for (const r of results) {
+    if (r.status === 'changed') {
+      const bases = r.baseBefore && r.baseAfter ? ` (${r.baseBefore} -> ${r.baseAfter})` : '';
+      out += annotation('notice', r.path, 'stageify', `can be rewritten as a multi-stage build${bases}`);
+    }
+    for (const m of r.messages) {
+      if (m.severity === 'info' && !explain) continue;
+      out += annotation(KIND[m.severity], r.path, m.id, m.text, m.line);
+    }
+  }
+  return out;
+}
+
+export interface RenderOptions { explain: boolean; colors: Colors }
+
+/** The report body for --format (stdout or -o FILE). Only the text diff may be colored. */
+export function renderReport(format: ReportFormat, results: readonly FileResult[], opts: RenderOptions): string {
+  switch (format) {
+    case 'json': return formatJson(results);
+    case 'markdown': return formatMarkdown(results);
+    case 'github': return formatGithub(results, opts.explain);
+    default: return formatText(results, opts.colors);
+  }
+}
