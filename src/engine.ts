@@ -57,7 +57,8 @@ export function planText(text: string, input: PlanInput): Plan {
   if (expanded === null) return leave([msg('skip/unresolved-base', { image: baseRaw }, file.stages[0].from.line)], baseRaw);
   const base = parseImageRef(expanded);
   if (isMinimalBase(base)) return leave([msg('skip/already-minimal', { image: expanded })], expanded);
-  const transform = (input.transforms ?? TRANSFORMS).find((t) => t.matches(base));
+  const enabled = (input.transforms ?? TRANSFORMS).filter((t) => !input.options.transforms || input.options.transforms.includes(t.id));
+  const transform = enabled.find((t) => t.matches(base));
   if (!transform) {
     if (/(^|-)onbuild$/.test(base.tag ?? '') || /-onbuild$/.test(base.name)) {
       return leave([msg('onbuild/unknown-triggers', { image: expanded }, file.stages[0].from.line)], expanded);

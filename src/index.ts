@@ -59,7 +59,10 @@ export function planFile(file: string, options: PlanOptions = {}): FileResult {
 }
 
 function run(text: string, encoding: 'utf8' | 'latin1', file: string, ctx: ContextFS, hasContext: boolean, options: TransformOptions): FileResult {
-  const opts: TransformOptions = { runtime: options.runtime, user: options.user, builderName: options.builderName };
+  const opts: TransformOptions = {
+    runtime: options.runtime, user: options.user, builderName: options.builderName,
+    registryMirror: options.registryMirror, transforms: options.transforms,
+  };
   try {
     const plan = planText(text, { ctx, hasContext, options: opts });
     return { path: file, original: text, encoding, ...plan };

@@ -1,8 +1,14 @@
 // Every message stageify reports: a stable id, a severity and one line of prose. Code refers to
 // ids only; the prose lives here. `{name}` placeholders are filled from the message's params.
+import { NODE_MESSAGES } from '../transforms/node/messages';
+import { PYTHON_MESSAGES } from '../transforms/python/messages';
+import { JAVA_MESSAGES } from '../transforms/java/messages';
+import { RUST_MESSAGES } from '../transforms/rust/messages';
+import { DOTNET_MESSAGES } from '../transforms/dotnet/messages';
+import { RUBY_MESSAGES } from '../transforms/ruby/messages';
 import type { Message, Severity } from './types';
 
-export const MESSAGES = {
+const CORE_MESSAGES = {
   // input problems (status error)
   'input/empty': ['error', 'the file is empty: not a Dockerfile'],
   'input/binary': ['error', 'the file holds binary data (NUL bytes): not a Dockerfile'],
@@ -66,6 +72,17 @@ export const MESSAGES = {
   'runtime/moved': ['info', 'moved to the runtime stage: {keywords}'],
   'runtime/carried': ['info', 'repeated in the runtime stage: {keywords}'],
 } as const satisfies Record<string, readonly [Severity, string]>;
+
+/** The one table: core ids plus each transform's own. */
+export const MESSAGES = {
+  ...CORE_MESSAGES,
+  ...NODE_MESSAGES,
+  ...PYTHON_MESSAGES,
+  ...JAVA_MESSAGES,
+  ...RUST_MESSAGES,
+  ...DOTNET_MESSAGES,
+  ...RUBY_MESSAGES,
+};
 
 export type MessageId = keyof typeof MESSAGES;
 

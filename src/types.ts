@@ -30,6 +30,10 @@ export interface TransformOptions {
   user?: UserPolicy;
   /** Name of the builder stage. Default `builder` (made unique when it clashes). */
   builderName?: string;
+  /** Registry mirror prefix for the runtime images stageify writes (`mirror.example.com/hub`). */
+  registryMirror?: string;
+  /** Ids of the transforms to use (default: all). */
+  transforms?: string[];
 }
 
 export interface PlanOptions extends TransformOptions {

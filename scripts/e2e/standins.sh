@@ -459,6 +459,17 @@ EOF
   import_dir "$C"  gcr.io/distroless/cc-debian12:nonroot           "${DL_ENV[@]}"  "${NONROOT[@]}"
 fi
 
+# ---- stand-ins of other ecosystems ---------------------------------------------------------------
+# Each scripts/e2e/standins-<ecosystem>.sh is sourced here. It may use everything above
+# (have_image, require_image, ensure_rootfs_tar, clean_rootfs, chroot_mount, chroot_umount,
+# build_derived, mirror, log, die, $DOCKER, $WORK, $CACHE, $ROOTFS_TAR) and appends the images it
+# provides to ALL_IMAGES, skipping those that exist.
+for extra in "$HERE"/standins-*.sh; do
+  [[ -e $extra ]] || continue
+  # shellcheck source=/dev/null
+  source "$extra"
+done
+
 # ---- summary -------------------------------------------------------------------------------------
 for img in "${ALL_IMAGES[@]}"; do
   have_image "$img" || die "stand-in $img was not created"

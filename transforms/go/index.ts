@@ -10,7 +10,7 @@ import { BUSYBOX_APPLETS, analyzeCommand, execText, replaceCommand, runSpecs } f
 import type { Analysis, RunKeyword, RunSpec } from '../shared/commands';
 import { alpineOfTag, chooseNativeRuntime, debianReleaseOfTag } from '../shared/runtime-bases';
 import type { RuntimeBase } from '../shared/runtime-bases';
-import { splitEdits } from '../shared/split';
+import { splitEdits, withMirror } from '../shared/split';
 import { carryInstructions } from '../shared/carry';
 import { planRuntimeUser } from '../shared/runtime-user';
 import type { Transform, TransformInput, TransformOutcome } from '../types';
@@ -227,10 +227,10 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
   const tail: string[] = [];
 
   const edits = splitEdits({
-    file, stage, builderName: stage.name ?? input.options.builderName ?? 'builder', afterFrom: [], inlineEdits, builderAppend,
+    file, stage, options: input.options, builderName: stage.name ?? input.options.builderName ?? 'builder', afterFrom: [], inlineEdits, builderAppend,
     runtime: { base: rt, copies, lines, carried, tail },
   });
-  return { kind: 'rewrite', edits, messages: [...messages.filter((m) => m.id.startsWith('go/') || m.id.startsWith('onbuild/')), ...messages.filter((m) => !m.id.startsWith('go/') && !m.id.startsWith('onbuild/'))], baseAfter: rt.image };
+  return { kind: 'rewrite', edits, messages: [...messages.filter((m) => m.id.startsWith('go/') || m.id.startsWith('onbuild/')), ...messages.filter((m) => !m.id.startsWith('go/') && !m.id.startsWith('onbuild/'))], baseAfter: withMirror(rt.image, input.options.registryMirror) };
 }
 
 function isPreset(runtime: string): boolean {

@@ -4,7 +4,7 @@
 import type { Instr, ParsedDockerfile, Stage } from '../../src/dockerfile';
 import { kw } from '../../src/dockerfile';
 import { isBlankLine, endOfLine } from '../../src/text';
-import type { TextEdit } from '../../src/types';
+import type { TextEdit, TransformOptions } from '../../src/types';
 import type { RuntimeBase } from './runtime-bases';
 
 export interface Carried {
@@ -17,6 +17,8 @@ export interface Carried {
 
 export interface SplitPlan {
   file: ParsedDockerfile;
+  /** The options of the run (the registry mirror applies to the runtime image). */
+  options: TransformOptions;
   stage: Stage;
   builderName: string;
   /** New image text for the builder's FROM, or undefined to keep it. */
@@ -99,7 +101,7 @@ export function splitEdits(plan: SplitPlan): TextEdit[] {
 
   // 5. The runtime stage, appended at the end of the file.
   const rt = plan.runtime;
-  const out: string[] = [line(file, `FROM ${rt.base.image}`)];
+  const out: string[] = [line(file, `FROM ${withMirror(rt.base.image, plan.options.registryMirror)}`)];
   for (const p of rt.base.preamble) out.push(line(file, p));
   const hasEntrypoint = rt.carried.some((c) => c.ins.keyword === 'ENTRYPOINT');
   if (rt.base.hasEntrypoint && !hasEntrypoint) out.push(line(file, 'ENTRYPOINT []'));
@@ -162,4 +164,10 @@ function onlyBlankLines(text: string, from: number, to: number): boolean {
 /** Paths with spaces need the JSON form; plain ones are written as they are. */
 function copyArgs(src: string, dest: string): string {
   return /\s/.test(src + dest) ? JSON.stringify([src, dest]).replace(/","/g, '", "') : `${src} ${dest}`;
+}
+
+/** The image as pulled through a registry mirror: `<mirror>/<image>` (scratch is not pulled). */
+export function withMirror(image: string, mirror: string | undefined): string {
+  if (!mirror || image === 'scratch') return image;
+  return `${mirror.replace(/\/+$/, '')}/${image}`;
 }
