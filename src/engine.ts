@@ -151,25 +151,30 @@ function mapLines(messages: Message[], passes: TextEdit[][], original: string, c
   if (!passes.length) return messages;
   const starts = lineStarts(current);
   const origStarts = lineStarts(original);
+  const mapLine = (line: number): number => {
+    let off = starts[line - 1] ?? current.length;
+    for (let k = passes.length - 1; k >= 0; k--) off = mapBack(off, passes[k]);
+    return lineNumberAt(origStarts, off);
+  };
   return messages.map((m) => {
-    if (m.line === undefined) return m;
-    let off: number | null = starts[m.line - 1] ?? null;
-    for (let k = passes.length - 1; k >= 0 && off !== null; k--) off = mapBack(off, passes[k]);
-    const out = { ...m };
-    if (off === null) delete out.line;
-    else out.line = lineNumberAt(origStarts, off);
+    const out = { ...m, text: m.text.replace(/\bline (\d+)/g, (_, n: string) => `line ${mapLine(Number(n))}`) };
+    if (m.line !== undefined) out.line = mapLine(m.line);
     return out;
   });
 }
 
-function mapBack(offset: number, edits: TextEdit[]): number | null {
+/**
+ * An offset of the edited text back to the original. Text that an edit inserted maps to the
+ * line the edit was made after (for written-out ONBUILD triggers: the FROM that carried them).
+ */
+function mapBack(offset: number, edits: TextEdit[]): number {
   const sorted = [...edits].sort((a, b) => a.start - b.start);
   let delta = 0;
   for (const e of sorted) {
     const newStart = e.start + delta;
     const newEnd = newStart + e.text.length;
     if (offset < newStart) break;
-    if (offset < newEnd) return null;
+    if (offset < newEnd) return Math.max(e.start - 1, 0);
     delta += e.text.length - (e.end - e.start);
   }
   return offset - delta;

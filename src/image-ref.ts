@@ -79,7 +79,7 @@ export function expandVars(s: string, lookup: VarLookup, escape = '\\'): string 
       continue;
     }
     if (s[i + 1] === '{') {
-      const close = s.indexOf('}', i + 2);
+      const close = matchingBrace(s, i + 1);
       if (close < 0) return null;
       const body = s.slice(i + 2, close);
       i = close;
@@ -118,6 +118,16 @@ export function expandVars(s: string, lookup: VarLookup, escape = '\\'): string 
     i += m[0].length;
   }
   return unresolved ? null : out;
+}
+
+/** Index of the `}` closing the `{` at `open`, counting nested `${…}`; -1 when none. */
+function matchingBrace(s: string, open: number): number {
+  let depth = 0;
+  for (let k = open; k < s.length; k++) {
+    if (s[k] === '{') depth++;
+    else if (s[k] === '}' && --depth === 0) return k;
+  }
+  return -1;
 }
 
 /** Names of the variables a string refers to. */

@@ -250,5 +250,8 @@ export function needsShell(scan: ShellScan): boolean {
 export function toArgv(text: string, escape = '\\'): string[] | null {
   const scan = scanShell(text, 0, escape);
   if (needsShell(scan)) return null;
-  return scan.commands[0].words.map((w) => w.value);
+  const words = scan.commands[0].words;
+  // `exec prog args` in a shell replaces the shell with prog: without a shell, that is just prog.
+  const start = words.length > 1 && words[0].value === 'exec' && !words[0].quoted ? 1 : 0;
+  return words.slice(start).map((w) => w.value);
 }

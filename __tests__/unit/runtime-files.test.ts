@@ -31,7 +31,7 @@ describe('runtimeFiles', () => {
     const r = runtimeFiles([copyAll('/app')], files, ['assets'], new Set(['/app/server']));
     expect(r).toEqual({
       paths: ['/app/config.yaml', '/app/internal/db/migrations', '/app/static', '/app/templates'],
-      embedded: ['assets/logo.svg'],
+      embedded: ['assets'],
       wholeDir: null,
     });
   });

@@ -106,7 +106,7 @@ describe('needsShell / toArgv', () => {
 
   // BUG: `exec` is a shell builtin; `CMD exec /app` must become ["/app"], not ["exec", "/app"]
   // (there is no `exec` binary, the container would not start).
-  test.failing('exec prefix is dropped', () => {
+  test('exec prefix is dropped', () => {
     expect(toArgv('exec /app -port 8080')).toEqual(['/app', '-port', '8080']);
   });
 });

@@ -124,7 +124,7 @@ export function replayStage(file: ParsedDockerfile, stage: Stage, facts: GoFacts
 }
 
 function replayRun(file: ParsedDockerfile, ins: Instr, r: StageReplay, facts: GoFacts): void {
-  const { flags, rest } = splitRunFlags(ins.argsText);
+  const { flags, rest } = splitRunFlags(ins.argsText, file.escape);
   if (/<<-?['"]?[A-Za-z_]/.test(rest)) {
     r.heredocRuns.push(ins);
     if (/\bgo\s+(build|install|get)\b/.test(rest)) r.unknown.push({ ins, command: 'a go command inside a heredoc' });
@@ -198,17 +198,19 @@ function wordValue(env: Map<string, string>): (w: Word) => string {
   return (w) => (w.expansion ? expandVars(w.value, (n) => env.get(n)) ?? w.value : w.value);
 }
 
-/** RUN's own flags (`--mount=…`, `--network=…`) come before the command. */
-function splitRunFlags(text: string): { flags: string[]; rest: string } {
+/** RUN's own flags (`--mount=…`, `--network=…`) come before the command, maybe over several lines. */
+function splitRunFlags(text: string, escape: string): { flags: string[]; rest: string } {
   const flags: string[] = [];
   let rest = text;
+  const esc = escape === '`' ? '`' : '\\\\';
+  const lead = new RegExp(`^((?:[ \\t]|${esc}[ \\t]*(?:\\r\\n|\\n|\\r)|#[^\\r\\n]*(?:\\r\\n|\\n|\\r))*)(--[a-z-]+(?:=\\S*)?)`);
   for (;;) {
-    const m = /^(\s*)(--[a-z-]+(?:=\S*)?)/.exec(rest);
+    const m = lead.exec(rest);
     if (!m) break;
     flags.push(m[2]);
     rest = rest.slice(m[0].length);
   }
-  return { flags, rest: rest.replace(/^\s+/, (s) => s) };
+  return { flags, rest };
 }
 
 /** The module path of the go.mod at an image folder (via the copies), or null. */

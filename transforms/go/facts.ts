@@ -151,7 +151,10 @@ export function scanGoSource(text: string): GoSourceScan {
   }
   const embeds: string[] = [];
   for (const m of text.matchAll(/^\s*\/\/go:embed\s+(.+)$/gm)) {
-    for (const p of m[1].trim().split(/\s+/)) embeds.push(p.replace(/^"|"$/g, '').replace(/^all:/, ''));
+    // Patterns are space-separated; a pattern with spaces is a Go string ("…" or `…`).
+    for (const p of m[1].trim().matchAll(/"((?:[^"\\]|\\.)*)"|`([^`]*)`|(\S+)/g)) {
+      embeds.push((p[1] ?? p[2] ?? p[3]).replace(/^all:/, ''));
+    }
   }
   return { pkg, importsC: imports.includes('C'), imports: imports.filter((i) => i !== 'C'), embeds, importComment };
 }

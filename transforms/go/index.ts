@@ -11,6 +11,7 @@ import type { Analysis, RunKeyword, RunSpec } from '../shared/commands';
 import { alpineOfTag, chooseNativeRuntime, debianReleaseOfTag } from '../shared/runtime-bases';
 import type { RuntimeBase } from '../shared/runtime-bases';
 import { splitEdits, withMirror } from '../shared/split';
+import { properties } from '../shared/instructions';
 import { carryInstructions } from '../shared/carry';
 import { planRuntimeUser } from '../shared/runtime-user';
 import type { Transform, TransformInput, TransformOutcome } from '../types';
@@ -28,6 +29,7 @@ const TOOLCHAIN_ENV = new Set([
   'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GONOSUMCHECK', 'GOSUMDB', 'GOCACHE', 'GOMODCACHE', 'GOROOT', 'GOTOOLCHAIN',
   'GOINSECURE', 'GOWORK', 'GOEXPERIMENT', 'CC', 'CXX', 'CGO_CFLAGS', 'CGO_CPPFLAGS', 'CGO_CXXFLAGS', 'CGO_LDFLAGS', 'GOLANG_VERSION',
 ]);
+const GO_ZONEINFO = '/usr/local/go/lib/time/zoneinfo.zip';
 const RUNTIME_DEFAULT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
 export const goTransform: Transform<GoFacts> = {
@@ -89,7 +91,14 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
     // With an ENTRYPOINT, CMD only holds its arguments.
     if (k === 'CMD' && specs.ENTRYPOINT) continue;
     const form = overrides.has(spec.ins) ? commandFormOf(overrides.get(spec.ins) as string, spec, file) : spec.form;
-    uses.push({ spec: { ...spec, form }, analysis: analyzeCommand(form, file.escape) });
+    const analysis = analyzeCommand(form, file.escape);
+    // A shell-form ENTRYPOINT ignores CMD; in exec form the CMD would become its arguments.
+    if (k === 'ENTRYPOINT' && form.shell !== null && specs.CMD) {
+      analysis.shell = true;
+      analysis.argv = null;
+      analysis.features = [...analysis.features, 'ignores CMD'];
+    }
+    uses.push({ spec: { ...spec, form }, analysis });
   }
 
   // Which programs are ours, and what else is needed to start them.
@@ -163,8 +172,10 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
     messages.push(msg('go/cgo-disabled'));
   }
   if (builderAppend.length && !cgo.needed && cgo.explicit === null) builderAppend[0] = `RUN CGO_ENABLED=0 ${builderAppend[0].slice(4)}`;
-  if (replay.moduleDefault === 'off' && !facts.modules.length) {
-    messages.push(msg('go/gopath-mode', { detail: `${base.tag ?? 'this tag'} predates modules` }));
+  const gopathBuild = replay.goCommands.find((c) => (c.env.get('GO111MODULE') ?? replay.moduleDefault) === 'off');
+  if (gopathBuild) {
+    const detail = gopathBuild.env.has('GO111MODULE') ? 'GO111MODULE=off' : `${base.tag ?? 'this tag'} predates modules`;
+    messages.push(msg('go/gopath-mode', { detail }));
   }
 
   // Convert shell-form commands to exec form when the runtime has no shell.
@@ -194,7 +205,12 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
     if (referenced.has(a)) messages.push(msg('go/artifact', { path: a.path, line: a.ins.line }, a.ins.line));
   }
   const files = runtimeFiles(replay.copies, facts.files, facts.embedded, new Set(copyArtifacts.map((a) => a.path)));
-  for (const p of files.paths) if (!seen.has(p)) copies.push({ src: p, dest: p });
+  if (files.wholeDir) {
+    // A whole folder is copied: binaries inside it need no copy of their own.
+    const inside = (p: string) => files.paths.some((d) => p === d || p.startsWith(d === '/' ? '/' : d + '/'));
+    for (let k = copies.length - 1; k >= 0; k--) if (inside(copies[k].src)) copies.splice(k, 1);
+  }
+  for (const p of files.paths) if (!seen.has(p) || files.wholeDir) copies.push({ src: p, dest: p });
   if (files.wholeDir) messages.push(msg('runtime/files-many', { limit: 12, dir: files.wholeDir }));
   else if (files.paths.length) messages.push(msg('runtime/files-copied', { files: files.paths.join(', ') }));
   if (files.embedded.length) messages.push(msg('runtime/embedded-skipped', { files: files.embedded.join(', ') }));
@@ -202,14 +218,15 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
   const lines: string[] = [];
   if (!rt.hasCerts) {
     copies.push({ src: '/etc/ssl/certs/ca-certificates.crt', dest: '/etc/ssl/certs/ca-certificates.crt' });
-    messages.push(msg('runtime/ca-certs'));
+    messages.push(msg('runtime/ca-certs', { image: rt.image }));
   }
-  if (!rt.hasTzdata && rt.image === 'scratch') {
-    copies.push({ src: '/usr/local/go/lib/time/zoneinfo.zip', dest: '/usr/local/go/lib/time/zoneinfo.zip' });
-    lines.push('ENV ZONEINFO=/usr/local/go/lib/time/zoneinfo.zip');
-    messages.push(msg('runtime/tzdata'));
+  if (!rt.hasTzdata) {
+    // Go falls back to $GOROOT/lib/time/zoneinfo.zip in the golang image; ZONEINFO points there.
+    copies.push({ src: GO_ZONEINFO, dest: GO_ZONEINFO });
+    lines.push(`ENV ZONEINFO=${GO_ZONEINFO}`);
+    messages.push(msg('runtime/tzdata', { image: rt.image }));
   }
-  if (pathDir) {
+  if (pathDir && !setsPathWith(stage.body, pathDir)) {
     const rest = rt.image === 'scratch' ? RUNTIME_DEFAULT_PATH.join(':') : '$PATH';
     lines.push(`ENV PATH=${pathDir}:${rest}`);
     messages.push(msg('runtime/path-env', { program: [...referenced].map((a) => posix.basename(a.path)).join(', '), dir: pathDir }));
@@ -231,6 +248,11 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
     runtime: { base: rt, copies, lines, carried, tail },
   });
   return { kind: 'rewrite', edits, messages: [...messages.filter((m) => m.id.startsWith('go/') || m.id.startsWith('onbuild/')), ...messages.filter((m) => !m.id.startsWith('go/') && !m.id.startsWith('onbuild/'))], baseAfter: withMirror(rt.image, input.options.registryMirror) };
+}
+
+/** Whether the stage's own ENV PATH (repeated in the runtime) already puts `dir` on PATH. */
+function setsPathWith(body: Instr[], dir: string): boolean {
+  return body.some((i) => i.keyword === 'ENV' && properties(i).some((p) => p.name === 'PATH' && (p.value ?? '').split(':').includes(dir)));
 }
 
 function isPreset(runtime: string): boolean {

@@ -19,7 +19,12 @@ export function isBuildOnly(ctxPath: string, embedded: readonly string[]): boole
   const parts = ctxPath.split('/');
   if (parts.slice(0, -1).some((p) => BUILD_ONLY_DIR.has(p))) return true;
   if (BUILD_ONLY_FILE.test(parts[parts.length - 1])) return true;
-  return embedded.some((e) => ctxPath === e || ctxPath.startsWith(e.replace(/\/$/, '') + '/') || globMatch(e, ctxPath));
+  return embeddingPattern(ctxPath, embedded) !== null;
+}
+
+/** The go:embed pattern that compiles this file into the binary, or null. */
+export function embeddingPattern(ctxPath: string, embedded: readonly string[]): string | null {
+  return embedded.find((e) => ctxPath === e || ctxPath.startsWith(e.replace(/\/$/, '') + '/') || globMatch(e, ctxPath)) ?? null;
 }
 
 function globMatch(glob: string, path: string): boolean {
@@ -57,7 +62,8 @@ export function runtimeFiles(copies: readonly ContextCopy[], files: readonly str
     if (exclude.has(image)) continue;
     if (isBuildOnly(ctx, embedded)) {
       buildOnly.add(image);
-      if (embedded.length && !isBuildOnly(ctx, [])) embeddedHits.add(ctx);
+      const pattern = isBuildOnly(ctx, []) ? null : embeddingPattern(ctx, embedded);
+      if (pattern) embeddedHits.add(pattern);
     } else runtime.add(image);
   }
   // A folder is "pure" when every file placed below it is a runtime file.
@@ -77,7 +83,7 @@ export function runtimeFiles(copies: readonly ContextCopy[], files: readonly str
     chosen.add(top);
   }
   const paths = [...chosen].sort();
-  const embeddedList = [...new Set([...embeddedHits].map((e) => e.split('/').slice(0, 2).join('/')))].sort();
+  const embeddedList = [...embeddedHits].sort();
   if (paths.length > MAX_RUNTIME_PIECES) {
     const dests = [...new Set(copies.map((c) => c.dest))].sort();
     return { paths: dests, embedded: embeddedList, wholeDir: dests.join(', ') };

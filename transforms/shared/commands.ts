@@ -2,7 +2,7 @@
 // the programs they start, and whether they need a shell.
 import * as posix from 'path/posix';
 import type { Instr, ParsedDockerfile, Stage } from '../../src/dockerfile';
-import { isAssignment, needsShell, scanShell } from '../../src/shell-words';
+import { isAssignment, needsShell, scanShell, toArgv } from '../../src/shell-words';
 import { commandForm, healthcheckCommandStart } from './instructions';
 import type { CommandForm } from './instructions';
 
@@ -28,6 +28,12 @@ export interface Analysis {
 }
 
 export const SHELL_NAMES = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
+
+/** Shell builtins: they need a shell, not a program in the image. */
+export const SHELL_BUILTINS = new Set([
+  'exit', 'cd', 'set', 'export', 'trap', ':', '.', 'source', 'unset', 'shift', 'return', 'eval', 'exec', 'wait', 'read',
+  'umask', 'ulimit', 'alias', 'break', 'continue', 'times', 'type', 'hash', 'local', 'true', 'false', 'test', '[', 'echo', 'printf',
+]);
 
 /** The effective (last) CMD, ENTRYPOINT and HEALTHCHECK CMD of a stage. */
 export function runSpecs(file: ParsedDockerfile, stage: Stage): Partial<Record<RunKeyword, RunSpec>> {
@@ -61,11 +67,14 @@ export function analyzeCommand(form: CommandForm, escape: string): Analysis {
   const scan = scanShell(text, 0, escape);
   const programs: string[] = [];
   for (const cmd of scan.commands) {
-    const first = cmd.words.find((w) => !isAssignment(w));
-    if (first) programs.push(first.expansion ? '$' : first.value === 'exec' ? cmd.words[cmd.words.indexOf(first) + 1]?.value ?? 'exec' : first.value);
+    const words = cmd.words.filter((w) => !isAssignment(w));
+    const first = words[0]?.value === 'exec' ? words[1] : words[0];
+    if (!first) continue;
+    if (first.expansion) programs.push('$');
+    else if (!SHELL_BUILTINS.has(first.value)) programs.push(first.value);
   }
   const shell = needsShell(scan);
-  return { programs, shell, features: [...scan.features], argv: shell ? null : scan.commands[0]?.words.map((w) => w.value) ?? [] };
+  return { programs, shell, features: [...scan.features], argv: shell ? null : toArgv(text, escape) };
 }
 
 /** Exec-form text of an argv: `["/app", "-v"]`. */

@@ -126,7 +126,8 @@ export function chooseNativeRuntime(needs: RuntimeNeeds, override: string | unde
         ok: true,
         base: {
           image: `debian:${release}-slim`, libc: 'glibc', shell: '/bin/sh', preamble: [], hasEntrypoint: false, users: DEBIAN_USERS,
-          nonrootByDefault: false, hasCerts: false, hasTzdata: false, busybox: false, custom: false,
+          // tzdata is a required package up to bookworm, optional (absent) from trixie on.
+          nonrootByDefault: false, hasCerts: false, hasTzdata: release === 'bookworm', busybox: false, custom: false,
           why: 'minimal Debian with a shell (--runtime debian)',
         },
       };

@@ -2,7 +2,7 @@
 // lines kept), runtime-only instructions move to a new final stage appended at the end, and
 // every byte outside the edits stays as it was.
 import type { Instr, ParsedDockerfile, Stage } from '../../src/dockerfile';
-import { kw } from '../../src/dockerfile';
+import { flagValue, kw } from '../../src/dockerfile';
 import { isBlankLine, endOfLine } from '../../src/text';
 import type { TextEdit, TransformOptions } from '../../src/types';
 import type { RuntimeBase } from './runtime-bases';
@@ -101,7 +101,10 @@ export function splitEdits(plan: SplitPlan): TextEdit[] {
 
   // 5. The runtime stage, appended at the end of the file.
   const rt = plan.runtime;
-  const out: string[] = [line(file, `FROM ${withMirror(rt.base.image, plan.options.registryMirror)}`)];
+  // The runtime is for the same platform as the original image was.
+  const platform = flagValue(from, 'platform');
+  const platformFlag = platform ? `--platform=${platform} ` : '';
+  const out: string[] = [line(file, `FROM ${platformFlag}${withMirror(rt.base.image, plan.options.registryMirror)}`)];
   for (const p of rt.base.preamble) out.push(line(file, p));
   const hasEntrypoint = rt.carried.some((c) => c.ins.keyword === 'ENTRYPOINT');
   if (rt.base.hasEntrypoint && !hasEntrypoint) out.push(line(file, 'ENTRYPOINT []'));
@@ -113,10 +116,16 @@ export function splitEdits(plan: SplitPlan): TextEdit[] {
   for (; k < rt.carried.length; k++) out.push(carriedText(file, rt.carried[k]));
   out.push(...rt.tail.map((l) => line(file, l)));
 
-  const endsWithEol = text.length > 0 && (text.endsWith('\n') || text.endsWith('\r'));
-  let prefix = endsWithEol ? '' : eol;
-  const trailingBlank = endsWithEol && /(\r\n|\n|\r)[ \t]*(\r\n|\n|\r)$/.test(text);
-  if (!trailingBlank) prefix += eol;
+  // What precedes the appended stage is the original up to where deletions at the end begin.
+  let tail = text.length;
+  for (const e of [...edits].sort((a, b) => b.end - a.end)) {
+    if (e.text === '' && e.end === tail && e.start < tail) tail = e.start;
+  }
+  const before = text.slice(0, tail);
+  const endsWithEol = /(\r\n|\n|\r)$/.test(before);
+  let prefix = endsWithEol || before.length === 0 ? '' : eol;
+  const lastLineBlank = endsWithEol && /(^|\r\n|\n|\r)[ \t]*$/.test(before.replace(/(\r\n|\n|\r)$/, ''));
+  if (!lastLineBlank) prefix += eol;
   edits.push({ start: text.length, end: text.length, text: prefix + out.join(eol) + eol });
   return edits;
 }

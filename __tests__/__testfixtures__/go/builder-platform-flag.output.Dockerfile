@@ -3,7 +3,7 @@ WORKDIR /src
 COPY . .
 RUN CGO_ENABLED=0 go build -o /app .
 
-FROM gcr.io/distroless/static-debian12:nonroot
+FROM --platform=$BUILDPLATFORM gcr.io/distroless/static-debian12:nonroot
 WORKDIR /src
 COPY --from=builder /app /app
 CMD ["/app"]

@@ -6,4 +6,4 @@ RUN CGO_ENABLED=0 go build -o /app .
 FROM gcr.io/distroless/static-debian12:nonroot
 WORKDIR /src
 COPY --from=builder /app /app
-CMD ["exec", "/app", "-port", "8080"]
+CMD ["/app", "-port", "8080"]

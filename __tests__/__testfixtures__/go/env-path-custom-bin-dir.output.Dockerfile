@@ -8,5 +8,4 @@ FROM gcr.io/distroless/static-debian12:nonroot
 ENV PATH=/app/bin:$PATH
 WORKDIR /src
 COPY --from=builder /app/bin/server /app/bin/server
-ENV PATH=/app/bin:$PATH
 CMD ["server"]

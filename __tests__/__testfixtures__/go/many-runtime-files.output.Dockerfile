@@ -5,6 +5,5 @@ RUN CGO_ENABLED=0 go build -o server .
 
 FROM gcr.io/distroless/static-debian12:nonroot
 WORKDIR /app
-COPY --from=builder /app/server /app/server
 COPY --from=builder /app /app
 CMD ["./server"]

@@ -3,7 +3,6 @@ WORKDIR /src
 COPY . .
 RUN CGO_ENABLED=0 go build -o /app .
 
-
 FROM gcr.io/distroless/static-debian12:nonroot
 # who to blame
 LABEL org.opencontainers.image.source="https://example.com/hello" \

@@ -4,6 +4,7 @@ WORKDIR /go/src/app
 COPY . /go/src/app
 RUN go get -v -d
 RUN CGO_ENABLED=0 go install -v
+
 FROM gcr.io/distroless/static-debian12:nonroot
 WORKDIR /go/src/app
 COPY --from=builder /go/bin/app /go/bin/app

@@ -8,5 +8,7 @@ FROM alpine:3.20
 WORKDIR /src
 ENV PORT=1
 COPY --from=builder /app /app
+COPY --from=builder /usr/local/go/lib/time/zoneinfo.zip /usr/local/go/lib/time/zoneinfo.zip
+ENV ZONEINFO=/usr/local/go/lib/time/zoneinfo.zip
 USER 65532:65532
 CMD /app -port $PORT

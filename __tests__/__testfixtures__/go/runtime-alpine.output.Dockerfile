@@ -6,5 +6,7 @@ RUN CGO_ENABLED=0 go build -o /app .
 FROM alpine:3.20
 WORKDIR /src
 COPY --from=builder /app /app
+COPY --from=builder /usr/local/go/lib/time/zoneinfo.zip /usr/local/go/lib/time/zoneinfo.zip
+ENV ZONEINFO=/usr/local/go/lib/time/zoneinfo.zip
 USER 65532:65532
 CMD ["/app"]
