@@ -1,40 +1,7 @@
 import {
-  expandVars, finalBase, formatMB, formatRatio, formatSize, formatVerifyLine, listBaseImages, logicalLines, usesRunMount,
+  finalBase, formatMB, formatRatio, formatSize, formatVerifyLine, listBaseImages, usesRunMount,
   VerifyResult, VerifySide, verifyRewrite,
 } from '../src/verify';
-
-describe('logicalLines', () => {
-  it('joins continuations and skips comments', () => {
-    const l = logicalLines('# c\nFROM a \\\n  AS b\n\n# x\nRUN echo 1 \\\n# inside\n  && echo 2\n');
-    expect(l).toEqual([
-      { keyword: 'FROM', args: 'a    AS b', line: 2 },
-      { keyword: 'RUN', args: 'echo 1    && echo 2', line: 6 },
-    ]);
-  });
-  it('honours the escape directive', () => {
-    const l = logicalLines('# escape=`\nFROM mcr.microsoft.com/windows `\n  AS x\nRUN dir c:\\\n');
-    expect(l.map((x) => x.keyword)).toEqual(['FROM', 'RUN']);
-    expect(l[1].args).toBe('dir c:\\');
-  });
-  it('skips heredoc bodies', () => {
-    const l = logicalLines('FROM a\nRUN <<EOF\nFROM not-an-image\nEOF\nCOPY <<-X /f\n  FROM nope\n  X\nFROM b\n');
-    expect(l.map((x) => x.keyword)).toEqual(['FROM', 'RUN', 'COPY', 'FROM']);
-  });
-  it('handles CRLF and a trailing continuation at EOF', () => {
-    expect(logicalLines('FROM a\r\nRUN x \\')).toEqual([
-      { keyword: 'FROM', args: 'a', line: 1 },
-      { keyword: 'RUN', args: 'x', line: 2 },
-    ]);
-  });
-});
-
-describe('expandVars', () => {
-  const vars = { A: 'x', E: '' };
-  it.each([
-    ['$A', 'x'], ['${A}', 'x'], ['pre-${A}-post', 'pre-x-post'], ['${B:-d}', 'd'], ['${A:-d}', 'x'],
-    ['${E:-d}', 'd'], ['${A:+y}', 'y'], ['${B:+y}', ''], ['$B', '$B'], ['${B}', '${B}'],
-  ])('%s -> %s', (input, out) => expect(expandVars(input, vars)).toBe(out));
-});
 
 describe('listBaseImages', () => {
   it('lists external bases, skipping scratch and stage names', () => {

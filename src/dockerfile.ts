@@ -2,6 +2,7 @@
 // offsets into the original text, stages split at each FROM, and the file's layout conventions.
 import { DockerfileParser } from 'dockerfile-ast';
 import type { Dockerfile, Instruction } from 'dockerfile-ast';
+import { expandVars } from './image-ref';
 import { detectEol, endOfLine, lineStarts, offsetAt, startOfLine } from './text';
 
 export const KNOWN_KEYWORDS = new Set([
@@ -120,6 +121,22 @@ export function parseDockerfile(text: string): ParsedDockerfile {
     unknownKeywords: instructions.filter((i) => !KNOWN_KEYWORDS.has(i.keyword)),
     lowerCase: firstFrom ? firstFrom.keywordRaw === firstFrom.keywordRaw.toLowerCase() : false,
   };
+}
+
+/**
+ * Values of the ARGs declared before the first FROM, each default expanded with the ones before
+ * it (undefined: declared without a default).
+ */
+export function initialArgValues(file: ParsedDockerfile): Map<string, string | undefined> {
+  const vars = new Map<string, string | undefined>();
+  for (const ins of file.initialArgs) {
+    const node = ins.node as unknown as { getProperties?: () => { getName(): string; getValue(): string | null }[] };
+    for (const p of node.getProperties?.() ?? []) {
+      const value = p.getValue();
+      vars.set(p.getName(), value === null ? undefined : expandVars(value, (n) => vars.get(n), file.escape) ?? undefined);
+    }
+  }
+  return vars;
 }
 
 /** Writes a keyword in the file's own case. */

@@ -1,7 +1,7 @@
 // The pipeline for one Dockerfile: parse → checks → pick a transform → gather context facts →
 // plan (edits + messages) → apply to the original text → re-parse and validate.
 import type { ContextFS } from './context';
-import { parseDockerfile } from './dockerfile';
+import { initialArgValues, parseDockerfile } from './dockerfile';
 import type { ParsedDockerfile } from './dockerfile';
 import { applyEdits } from './edits';
 import { expandVars, parseImageRef } from './image-ref';
@@ -11,7 +11,6 @@ import type { FileStatus, Message, TextEdit, TransformOptions } from './types';
 import { validateRewrite } from './validate';
 import { TRANSFORMS } from '../transforms';
 import type { Transform, TransformInput } from '../transforms';
-import { properties } from '../transforms/shared/instructions';
 import { isMinimalBase } from '../transforms/shared/runtime-bases';
 
 export interface PlanInput {
@@ -52,7 +51,7 @@ export function planText(text: string, input: PlanInput): Plan {
   if (file.instructions.some((i) => i.keyword === 'ONBUILD')) return leave([msg('skip/base-image')], baseRaw ?? undefined);
   if (file.stages.length > 1) return leave([msg('skip/already-multistage', { count: file.stages.length })], imageOf(file, file.stages.length - 1) ?? undefined);
   if (!baseRaw) return fail(msg('input/bad-from', { line: file.stages[0].from.line }, file.stages[0].from.line));
-  const globalArgs = initialArgs(file);
+  const globalArgs = initialArgValues(file);
   const expanded = expandVars(baseRaw, (n) => globalArgs.get(n), file.escape);
   if (expanded === null) return leave([msg('skip/unresolved-base', { image: baseRaw }, file.stages[0].from.line)], baseRaw);
   const base = parseImageRef(expanded);
@@ -123,17 +122,6 @@ function makeInput(file: ParsedDockerfile, base: ReturnType<typeof parseImageRef
 function imageOf(file: ParsedDockerfile, stage: number): string | null {
   const node = file.stages[stage]?.from.node as unknown as { getImage(): string | null } | undefined;
   return node?.getImage() ?? null;
-}
-
-function initialArgs(file: ParsedDockerfile): Map<string, string | undefined> {
-  const vars = new Map<string, string | undefined>();
-  for (const ins of file.initialArgs) {
-    for (const p of properties(ins)) {
-      const v = p.value === null ? undefined : expandVars(p.value, (n) => vars.get(n), file.escape) ?? undefined;
-      vars.set(p.name, v);
-    }
-  }
-  return vars;
 }
 
 /** One edit covering everything between the common prefix and suffix of two texts. */

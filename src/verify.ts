@@ -10,6 +10,10 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { flagValue, initialArgValues, parseDockerfile } from './dockerfile';
+import type { ParsedDockerfile, Stage } from './dockerfile';
+import { expandVars } from './image-ref';
+import { joinContinuations, splitFlags } from '../transforms/shared/instructions';
 
 export interface VerifyOptions {
   /** Build context folder (shared by both builds). */
@@ -78,121 +82,41 @@ export interface VerifyResult {
 // Pure helpers (unit-tested)
 // ---------------------------------------------------------------------------------------------
 
-export interface LogicalLine {
-  /** Instruction keyword, upper case ('' for none). */
-  keyword: string;
-  /** Everything after the keyword, continuation lines joined. */
-  args: string;
-  /** 1-based line where the instruction starts. */
-  line: number;
-}
-
-/** Splits Dockerfile text into instructions: joins continuations, drops comments and blank lines. */
-export function logicalLines(text: string): LogicalLine[] {
-  const raw = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  let escape = '\\';
-  // Parser directives: only at the very top, before any other comment or instruction.
-  for (const l of raw) {
-    const m = /^\s*#\s*([a-zA-Z]+)\s*=\s*(\S+)\s*$/.exec(l);
-    if (!m) break;
-    if (m[1].toLowerCase() === 'escape' && (m[2] === '`' || m[2] === '\\')) escape = m[2];
-  }
-  const out: LogicalLine[] = [];
-  let buf: string | null = null;
-  let start = 0;
-  for (let i = 0; i < raw.length; i++) {
-    const l = raw[i];
-    if (buf === null) {
-      if (/^\s*(#|$)/.test(l)) continue;
-      buf = '';
-      start = i + 1;
-    } else if (/^\s*#/.test(l) || /^\s*$/.test(l)) {
-      continue; // comments and empty lines inside a continuation are skipped
-    }
-    const trimmed = l.replace(/\s+$/, '');
-    if (trimmed.endsWith(escape)) {
-      buf += trimmed.slice(0, -1) + ' ';
-      if (i < raw.length - 1) continue;
-    } else {
-      buf += l;
-    }
-    const s = buf.trim();
-    const m = /^(\S+)\s*([\s\S]*)$/.exec(s);
-    if (m) out.push({ keyword: m[1].toUpperCase(), args: m[2].trim(), line: start });
-    buf = null;
-    // Heredocs (`RUN <<EOF` … `EOF`): their bodies are not instructions.
-    const heredocs = m && /^(RUN|COPY|ADD)$/i.test(m[1]) ? [...s.matchAll(/<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g)] : [];
-    for (const h of heredocs) {
-      const end = h[3];
-      while (i + 1 < raw.length && (h[1] ? raw[i + 1].trim() : raw[i + 1]) !== end) i++;
-      if (i + 1 < raw.length) i++;
-    }
-  }
-  return out;
-}
-
-/** Expands $VAR, ${VAR}, ${VAR:-default}, ${VAR:+alt} with the given values. Unknown: left as written. */
-export function expandVars(s: string, vars: Record<string, string | undefined>): string {
-  return s.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
-    (whole, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
-      const name = braced ?? bare!;
-      const v = vars[name];
-      if (op === '-') return v !== undefined && v !== '' ? v : expandVars(word ?? '', vars);
-      if (op === '+') return v !== undefined && v !== '' ? expandVars(word ?? '', vars) : '';
-      return v !== undefined ? v : whole;
-    });
-}
-
-function splitFlags(args: string): { flags: Record<string, string>; rest: string[] } {
-  const words = args.split(/\s+/).filter(Boolean);
-  const flags: Record<string, string> = {};
-  let i = 0;
-  for (; i < words.length && words[i].startsWith('--'); i++) {
-    const m = /^--([A-Za-z-]+)(?:=(.*))?$/.exec(words[i]);
-    if (m) flags[m[1].toLowerCase()] = m[2] ?? 'true';
-  }
-  return { flags, rest: words.slice(i) };
+/** Values of the ARGs declared before the first FROM (what FROM lines may use). */
+function globalArgs(file: ParsedDockerfile): (name: string) => string | undefined {
+  const vars = initialArgValues(file);
+  return (name) => vars.get(name);
 }
 
 /**
  * Images a Dockerfile pulls in from outside: FROM bases, `COPY --from=<image>` and
  * `RUN --mount=...,from=<image>`, excluding `scratch`, earlier stage names and stage indexes.
- * `${ARG}` references are resolved with the defaults of ARGs declared before the first FROM.
- * Order of first appearance, no duplicates.
+ * `${ARG}` references are resolved with the defaults of ARGs declared before the first FROM
+ * (an unresolvable one is kept as written). Order of first appearance, no duplicates.
  */
 export function listBaseImages(text: string): string[] {
-  const lines = logicalLines(text);
-  const globalArgs: Record<string, string | undefined> = {};
+  const file = parseDockerfile(text);
+  const lookup = globalArgs(file);
   const stages = new Set<string>();
   const images: string[] = [];
   const add = (ref: string) => {
-    const r = ref.trim();
+    const r = (expandVars(ref, lookup, file.escape) ?? ref).trim();
     if (!r || r.toLowerCase() === 'scratch' || stages.has(r.toLowerCase()) || /^\d+$/.test(r)) return;
     if (!images.includes(r)) images.push(r);
   };
-  let seenFrom = false;
-  for (const l of lines) {
-    if (l.keyword === 'ARG' && !seenFrom) {
-      for (const decl of l.args.split(/\s+/).filter(Boolean)) {
-        const eq = decl.indexOf('=');
-        const name = eq < 0 ? decl : decl.slice(0, eq);
-        let value = eq < 0 ? undefined : decl.slice(eq + 1);
-        if (value !== undefined) value = unquote(expandVars(value, globalArgs));
-        globalArgs[name] = value;
-      }
-    } else if (l.keyword === 'FROM') {
-      seenFrom = true;
-      const { rest } = splitFlags(l.args);
-      if (!rest.length) continue;
-      add(expandVars(rest[0], globalArgs));
-      if (rest.length >= 3 && rest[1].toUpperCase() === 'AS') stages.add(rest[2].toLowerCase());
-    } else if (l.keyword === 'COPY' || l.keyword === 'ADD') {
-      const { flags } = splitFlags(l.args);
-      if (flags.from) add(expandVars(flags.from, globalArgs));
-    } else if (l.keyword === 'RUN') {
-      for (const m of l.args.matchAll(/--mount=(\S+)/g)) {
-        const from = /(?:^|,)from=([^,\s]+)/.exec(m[1]);
-        if (from) add(expandVars(from[1], globalArgs));
+  for (const stage of file.stages) {
+    const image = imageOf(stage);
+    if (image) add(image);
+    if (stage.name) stages.add(stage.name.toLowerCase());
+    for (const ins of stage.body) {
+      if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
+        const from = flagValue(ins, 'from');
+        if (from) add(from);
+      } else if (ins.keyword === 'RUN') {
+        for (const m of ins.argsText.matchAll(/--mount=(\S+)/g)) {
+          const from = /(?:^|,)from=([^,\s]+)/.exec(m[1]);
+          if (from) add(from[1]);
+        }
       }
     }
   }
@@ -205,36 +129,29 @@ export function listBaseImages(text: string): string[] {
  * Undefined when there is no FROM.
  */
 export function finalBase(text: string): string | undefined {
-  const globalArgs: Record<string, string | undefined> = {};
+  const file = parseDockerfile(text);
+  const lookup = globalArgs(file);
   const stageBase = new Map<string, string>();
   let last: string | undefined;
-  let seenFrom = false;
-  for (const l of logicalLines(text)) {
-    if (l.keyword === 'ARG' && !seenFrom) {
-      for (const decl of l.args.split(/\s+/).filter(Boolean)) {
-        const eq = decl.indexOf('=');
-        globalArgs[eq < 0 ? decl : decl.slice(0, eq)] = eq < 0 ? undefined : unquote(expandVars(decl.slice(eq + 1), globalArgs));
-      }
-    } else if (l.keyword === 'FROM') {
-      seenFrom = true;
-      const { rest } = splitFlags(l.args);
-      if (!rest.length) continue;
-      const ref = expandVars(rest[0], globalArgs);
-      const base = stageBase.get(ref.toLowerCase()) ?? ref;
-      if (rest.length >= 3 && rest[1].toUpperCase() === 'AS') stageBase.set(rest[2].toLowerCase(), base);
-      last = base;
-    }
+  for (const stage of file.stages) {
+    const raw = imageOf(stage);
+    if (!raw) continue;
+    const ref = expandVars(raw, lookup, file.escape) ?? raw;
+    const base = stageBase.get(ref.toLowerCase()) ?? ref;
+    if (stage.name) stageBase.set(stage.name.toLowerCase(), base);
+    last = base;
   }
   return last;
 }
 
-function unquote(s: string): string {
-  return /^(["']).*\1$/.test(s) ? s.slice(1, -1) : s;
+function imageOf(stage: Stage): string | null {
+  return (stage.from.node as unknown as { getImage(): string | null }).getImage();
 }
 
 /** True when any RUN uses `--mount` (needs BuildKit). */
 export function usesRunMount(text: string): boolean {
-  return logicalLines(text).some((l) => l.keyword === 'RUN' && /(^|\s)--mount[=\s]/.test(l.args));
+  const file = parseDockerfile(text);
+  return file.instructions.some((i) => i.keyword === 'RUN' && splitFlags(joinContinuations(i.argsText, file.escape)).flags.has('mount'));
 }
 
 /** Decimal sizes like Docker prints them: `891 MB`, `3.4 MB`, `512 kB`, `1.2 GB`. */
