@@ -49,6 +49,7 @@ const CORE_MESSAGES = {
   'go/artifact': ['info', 'the program is {path}, built by line {line}'],
   'go/go-run-compiled': ['info', '`go run` at start-up becomes a build in the builder; the runtime starts the binary {path}'],
   'go/gopath-mode': ['info', 'GOPATH-era project (no go.mod): builder keeps GOPATH semantics ({detail})'],
+  'go/cgo-system-libs': ['warning', 'the cgo binary may load libraries the builder installs ({packages}), which no minimal runtime has; left alone — pass --runtime with an image that has them'],
   'go/entrypoint-unknown': ['warning', 'cannot tell which binary {program} is (not built by a go command stageify can follow); left alone — build it with `go build -o <path>` and start that path'],
   'go/no-entrypoint': ['warning', 'no CMD or ENTRYPOINT starts a program built here; left alone'],
   'go/artifact-unknown': ['warning', 'cannot tell where {command} on line {line} writes its binary; left alone'],

@@ -133,6 +133,10 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
 
   // cgo: as the Dockerfile says, else by the context.
   const cgo = decideCgo(replay, facts);
+  if (cgo.needed && !input.options.runtime) {
+    const libs = systemDevLibraries(stage.body);
+    if (libs.length) return skip(msg('go/cgo-system-libs', { packages: libs.join(', ') }));
+  }
   const alpineVersion = alpineOfTag(base.tag);
   const libc = cgo.needed ? (alpineVersion ? 'musl' : 'glibc') : 'none';
 
@@ -253,6 +257,23 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
 /** Whether the stage's own ENV PATH (repeated in the runtime) already puts `dir` on PATH. */
 function setsPathWith(body: Instr[], dir: string): boolean {
   return body.some((i) => i.keyword === 'ENV' && properties(i).some((p) => p.name === 'PATH' && (p.value ?? '').split(':').includes(dir)));
+}
+
+/** Toolchain packages that bring no shared library the binary would load at run time. */
+const TOOLCHAIN_DEV = new Set(['libc6-dev', 'libc-dev', 'musl-dev', 'linux-headers', 'linux-libc-dev', 'libgcc-dev', 'libstdc++-dev', 'build-base']);
+
+/** Development packages of C libraries the builder installs (apt, apk, yum/dnf). */
+export function systemDevLibraries(body: Instr[]): string[] {
+  const out = new Set<string>();
+  for (const ins of body) {
+    if (ins.keyword !== 'RUN') continue;
+    for (const m of ins.argsText.matchAll(/\b(?:apt-get|apt|apk|yum|dnf|microdnf)\b[^&;|]*?\b(?:install|add)\b([^&;|]*)/g)) {
+      for (const w of m[1].split(/[\s\\]+/)) {
+        if (/^[a-z0-9][a-z0-9.+-]*-(dev|devel)$/.test(w) && !TOOLCHAIN_DEV.has(w)) out.add(w);
+      }
+    }
+  }
+  return [...out].sort();
 }
 
 function isPreset(runtime: string): boolean {
