@@ -65,6 +65,7 @@ const CORE_MESSAGES = {
   'runtime/exec-form': ['info', '{keyword} on line {line} converted to exec form: the runtime has no /bin/sh and the command uses no shell feature'],
   'runtime/shell-kept': ['info', '{keyword} on line {line} needs a shell ({features}); runtime uses a base with a shell'],
   'runtime/path-env': ['info', 'PATH set so `{program}` is found in {dir} as in the builder'],
+  'runtime/shell-path': ['info', '{keyword} on line {line} names {shell}; the runtime has no /bin/sh, so it runs {replacement} (busybox), the same POSIX shell language'],
   'runtime/healthcheck-tool': ['warning', 'HEALTHCHECK on line {line} calls {tool}, which the runtime image does not have; left alone — pass --runtime with an image that has it'],
   'runtime/program-missing': ['warning', '{keyword} on line {line} runs {program}, which the runtime image would not have; left alone'],
   'runtime/libc-mismatch': ['warning', 'the binary needs glibc (cgo) but runtime {image} has {libc}; left alone — choose a glibc runtime'],

@@ -255,7 +255,7 @@ function placeArtifacts(cmd: GoCommand, r: StageReplay, facts: GoFacts): void {
     if (modules || parsed.flags.has('d')) return;
   }
   const pkgs = parsed.packages.length ? parsed.packages : ['.'];
-  const mains = expandMains(pkgs, cwd, r, facts);
+  const mains = expandMains(pkgs, cwd, r, facts, nameOf);
   if (cmd.sub === 'build') {
     const o = parsed.flags.get('o');
     if (o !== undefined) {
@@ -297,8 +297,8 @@ function placeArtifacts(cmd: GoCommand, r: StageReplay, facts: GoFacts): void {
  * For patterns with `...`: the binary names of the main packages under them, from the context.
  * Null when the packages are given one by one (names come from each) or cannot be listed.
  */
-function expandMains(pkgs: string[], cwd: string, r: StageReplay, facts: GoFacts): string[] | null {
-  if (!pkgs.some((p) => p.includes('...'))) return pkgs.length === 1 ? null : null;
+function expandMains(pkgs: string[], cwd: string, r: StageReplay, facts: GoFacts, nameOf: (pkg: string) => string | null): string[] | null {
+  if (!pkgs.some((p) => p.includes('...'))) return null;
   if (!facts.hasContext || facts.truncated) return null;
   const names: string[] = [];
   for (const p of pkgs) {
@@ -307,7 +307,12 @@ function expandMains(pkgs: string[], cwd: string, r: StageReplay, facts: GoFacts
     const ctx = contextPathOf(base, r.copies, facts.files);
     if (ctx === null) return null;
     for (const d of facts.mainDirs) {
-      if (ctx === '' || d === ctx || d.startsWith(ctx + '/')) names.push(posix.basename(d || posix.basename(base)));
+      if (ctx !== '' && d !== ctx && !d.startsWith(ctx + '/')) continue;
+      // Each main package is named like a single package argument at its folder.
+      const rel = ctx === '' ? d : d.slice(ctx.length).replace(/^\//, '');
+      const name = nameOf(rel ? posix.join(base, rel) : base);
+      if (!name) return null;
+      names.push(name);
     }
   }
   return [...new Set(names)].sort();

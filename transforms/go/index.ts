@@ -107,6 +107,7 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
   let pathDir: string | null = null;
   let busybox = false;
   let shell = false;
+  const shellPathSpecs: RunSpec[] = [];
   for (const u of uses) {
     if (u.analysis.shell) shell = true;
     for (const p of u.analysis.programs) {
@@ -117,15 +118,23 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
         continue;
       }
       const name = posix.basename(p);
-      if (BUSYBOX_APPLETS.has(name) && !p.startsWith('/') || p === '/busybox/sh') {
+      if ((BUSYBOX_APPLETS.has(name) && !p.startsWith('/')) || p === '/busybox/sh') {
         busybox = true;
         continue;
       }
-      if (u.spec.keyword === 'HEALTHCHECK') {
-        if (input.options.runtime && !isPreset(input.options.runtime)) continue;
-        return skip(msg('runtime/healthcheck-tool', { line: u.spec.ins.line, tool: p }, u.spec.ins.line));
+      if (POSIX_SHELL_PATHS.has(p) && u.spec.form.exec) {
+        // An explicit `/bin/sh -c …`: busybox's sh runs it where the runtime has no /bin/sh.
+        busybox = true;
+        shellPathSpecs.push(u.spec);
+        continue;
       }
       if (input.options.runtime && !isPreset(input.options.runtime)) continue;
+      if (u.spec.keyword === 'HEALTHCHECK') {
+        return skip(msg('runtime/healthcheck-tool', { line: u.spec.ins.line, tool: p }, u.spec.ins.line));
+      }
+      if (isSystemProgram(p)) {
+        return skip(msg('runtime/program-missing', { keyword: u.spec.keyword, line: u.spec.ins.line, program: p }, u.spec.ins.line));
+      }
       return skip(msg('go/entrypoint-unknown', { program: p }, u.spec.ins.line));
     }
   }
@@ -180,6 +189,15 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
   if (gopathBuild) {
     const detail = gopathBuild.env.has('GO111MODULE') ? 'GO111MODULE=off' : `${base.tag ?? 'this tag'} predates modules`;
     messages.push(msg('go/gopath-mode', { detail }));
+  }
+
+  // `/bin/sh` named in exec form: the busybox shell on bases that have no /bin/sh.
+  if (rt.shell === '/busybox/sh') {
+    for (const spec of shellPathSpecs) {
+      const argv = [rt.shell, ...(spec.form.exec as string[]).slice(1)];
+      overrides.set(spec.ins, replaceCommand(file, spec, execText(argv)));
+      messages.push(msg('runtime/shell-path', { keyword: spec.keyword, line: spec.ins.line, shell: (spec.form.exec as string[])[0], replacement: rt.shell }, spec.ins.line));
+    }
   }
 
   // Convert shell-form commands to exec form when the runtime has no shell.
@@ -257,6 +275,14 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
 /** Whether the stage's own ENV PATH (repeated in the runtime) already puts `dir` on PATH. */
 function setsPathWith(body: Instr[], dir: string): boolean {
   return body.some((i) => i.keyword === 'ENV' && properties(i).some((p) => p.name === 'PATH' && (p.value ?? '').split(':').includes(dir)));
+}
+
+const POSIX_SHELL_PATHS = new Set(['/bin/sh', '/bin/ash', '/bin/dash', '/usr/bin/sh']);
+
+/** A program that comes from the OS image (a path in a system folder, or a well-known tool). */
+function isSystemProgram(p: string): boolean {
+  if (/^\/(usr\/)?(local\/)?s?bin\//.test(p)) return true;
+  return ['bash', 'curl', 'python', 'python3', 'perl', 'node', 'java', 'ruby', 'go', 'make', 'git', 'tini', 'dumb-init', 'su-exec', 'gosu'].includes(p);
 }
 
 /** Toolchain packages that bring no shared library the binary would load at run time. */

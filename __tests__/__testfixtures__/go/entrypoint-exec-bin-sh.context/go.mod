@@ -1,0 +1,3 @@
+module example.com/sh-entry
+
+go 1.19
