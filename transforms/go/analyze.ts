@@ -2,12 +2,10 @@
 // context puts where, which go commands build which binaries, and where CGO_ENABLED=0 goes.
 import * as posix from 'path/posix';
 import type { Instr, ParsedDockerfile, Stage } from '../../src/dockerfile';
-import { expandVars } from '../../src/image-ref';
-import { isAssignment, scanShell } from '../../src/shell-words';
-import type { Word } from '../../src/shell-words';
-import { contextPathOf, normalizeSource } from '../shared/context-map';
-import type { ContextCopy } from '../shared/context-map';
-import { copyInfo, execForm, joinContinuations, properties } from '../shared/instructions';
+import { contextPathOf } from '../shared/context-map';
+import { properties } from '../shared/instructions';
+import { expandWord, replayStageCommon } from '../shared/replay';
+import type { StageState } from '../shared/replay';
 import type { GoFacts } from './facts';
 import { binaryName, isRelativePackage, parseGoArgs } from './go-command';
 
@@ -38,10 +36,7 @@ export interface Artifact {
   ins: Instr;
 }
 
-export interface StageReplay {
-  workdir: string;
-  env: Map<string, string>;
-  copies: ContextCopy[];
+export interface StageReplay extends StageState {
   goCommands: GoCommand[];
   artifacts: Artifact[];
   /** go commands whose output stageify cannot place. */
@@ -50,9 +45,6 @@ export interface StageReplay {
   cgoEnv: string | null;
   /** Module mode of the image by its tag: 'off' before Go 1.11, 'auto' until 1.15, 'on' after. */
   moduleDefault: 'on' | 'off' | 'auto';
-  users: Instr[];
-  shells: Instr[];
-  heredocRuns: Instr[];
 }
 
 /** Module mode default of a golang tag (`1.6.3` → off, `1.13` → auto, `1.22` or none → on). */
@@ -67,150 +59,32 @@ export function moduleDefaultOfTag(tag: string | null): 'on' | 'off' | 'auto' {
 }
 
 export function replayStage(file: ParsedDockerfile, stage: Stage, facts: GoFacts, tag: string | null): StageReplay {
+  const goCommands: GoCommand[] = [];
+  const unknown: StageReplay['unknown'] = [];
+  const state = replayStageCommon(file, stage, {
+    workdir: '/go',
+    env: GOLANG_DEFAULT_ENV,
+    files: facts.files,
+    onCommand: (cmd) => {
+      const name = cmd.words[0].value;
+      if (name !== 'go' && !name.endsWith('/go')) return;
+      const sub = cmd.words[1]?.value;
+      if (sub !== 'build' && sub !== 'install' && sub !== 'get') return;
+      goCommands.push({
+        ins: cmd.ins, sub, insertAt: cmd.start, cgoAssigned: cmd.assignments.get('CGO_ENABLED') ?? null,
+        args: cmd.words.slice(2).map((w) => expandWord(w, cmd.env)), cwd: cmd.cwd, env: cmd.env,
+      });
+    },
+    onHeredoc: (ins, text) => {
+      if (/\bgo\s+(build|install|get)\b/.test(text)) unknown.push({ ins, command: 'a go command inside a heredoc' });
+    },
+  });
+  const cgoEnv = stage.body.filter((i) => i.keyword === 'ENV').flatMap((i) => properties(i)).filter((p) => p.name === 'CGO_ENABLED').pop();
   const r: StageReplay = {
-    workdir: '/go', env: new Map(GOLANG_DEFAULT_ENV), copies: [], goCommands: [], artifacts: [], unknown: [],
-    cgoEnv: null, moduleDefault: moduleDefaultOfTag(tag), users: [], shells: [], heredocRuns: [],
+    ...state, goCommands, artifacts: [], unknown, cgoEnv: cgoEnv ? cgoEnv.value : null, moduleDefault: moduleDefaultOfTag(tag),
   };
-  const lookup = (env: Map<string, string>) => (name: string) => env.get(name);
-  for (const ins of stage.body) {
-    switch (ins.keyword) {
-      case 'ENV':
-      case 'ARG': {
-        for (const p of properties(ins)) {
-          if (ins.keyword === 'ARG' && p.value === null) {
-            if (!r.env.has(p.name)) r.env.set(p.name, '');
-            continue;
-          }
-          const v = expandVars(p.value ?? '', lookup(r.env), file.escape);
-          if (v !== null) r.env.set(p.name, v);
-          else r.env.delete(p.name);
-          if (p.name === 'CGO_ENABLED' && ins.keyword === 'ENV') r.cgoEnv = v ?? p.value;
-        }
-        break;
-      }
-      case 'WORKDIR': {
-        const raw = joinContinuations(ins.argsText, file.escape).trim();
-        const v = expandVars(raw, lookup(r.env), file.escape) ?? raw;
-        r.workdir = posix.resolve(r.workdir, v);
-        break;
-      }
-      case 'COPY':
-      case 'ADD': {
-        const info = copyInfo(ins, file.escape);
-        if (!info || info.from) break;
-        if (ins.keyword === 'ADD' && info.sources.some((s) => /^[a-z]+:\/\//i.test(s))) break;
-        const dest0 = expandVars(info.dest, lookup(r.env), file.escape) ?? info.dest;
-        const dest = posix.resolve(r.workdir, dest0);
-        const sources = info.sources.map(normalizeSource);
-        const destIsDir = dest0.endsWith('/') || sources.length > 1 || sources.some((s) => s === '' || facts.files.some((f) => f.startsWith(s + '/')));
-        r.copies.push({ sources, dest, destIsDir, line: ins.line });
-        break;
-      }
-      case 'USER':
-        r.users.push(ins);
-        break;
-      case 'SHELL':
-        r.shells.push(ins);
-        break;
-      case 'RUN':
-        replayRun(file, ins, r, facts);
-        break;
-      default:
-        break;
-    }
-  }
-  for (const cmd of r.goCommands) placeArtifacts(cmd, r, facts);
+  for (const cmd of goCommands) placeArtifacts(cmd, r, facts);
   return r;
-}
-
-function replayRun(file: ParsedDockerfile, ins: Instr, r: StageReplay, facts: GoFacts): void {
-  const { flags, rest } = splitRunFlags(ins.argsText, file.escape);
-  if (/<<-?['"]?[A-Za-z_]/.test(rest)) {
-    r.heredocRuns.push(ins);
-    if (/\bgo\s+(build|install|get)\b/.test(rest)) r.unknown.push({ ins, command: 'a go command inside a heredoc' });
-    return;
-  }
-  void flags;
-  const exec = execForm(joinContinuations(rest, file.escape));
-  if (exec) {
-    if (exec[0] === 'go' || exec[0].endsWith('/go')) {
-      const sub = exec[1];
-      if (sub === 'build' || sub === 'install' || sub === 'get') {
-        r.goCommands.push({ ins, sub, insertAt: null, cgoAssigned: null, args: exec.slice(2), cwd: r.workdir, env: new Map(r.env) });
-      }
-    }
-    return;
-  }
-  const base = ins.argsStart + (ins.argsText.length - rest.length);
-  const scan = scanShell(rest, base, file.escape);
-  let cwd = r.workdir;
-  const env = new Map(r.env);
-  for (const cmd of scan.commands) {
-    let k = 0;
-    const local = new Map<string, string>();
-    while (k < cmd.words.length && isAssignment(cmd.words[k])) {
-      const w = cmd.words[k].value;
-      const eq = w.indexOf('=');
-      local.set(w.slice(0, eq), w.slice(eq + 1));
-      k++;
-    }
-    const first = cmd.words[0];
-    let words = cmd.words.slice(k);
-    if (words[0]?.value === 'env') {
-      words = words.slice(1);
-      while (words.length && (isAssignment(words[0]) || words[0].value.startsWith('-'))) {
-        const w = words[0].value;
-        if (!w.startsWith('-')) local.set(w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1));
-        words = words.slice(1);
-      }
-    }
-    if (!words.length) {
-      // Plain assignments set shell variables for the rest of this RUN.
-      for (const [n, v] of local) env.set(n, v);
-      continue;
-    }
-    const name = words[0].value;
-    if (name === 'cd') {
-      const target = words[1]?.value ?? '/root';
-      cwd = words[1]?.expansion ? cwd : posix.resolve(cwd, target);
-      continue;
-    }
-    if (name === 'export') {
-      for (const w of words.slice(1)) if (isAssignment(w)) env.set(w.value.slice(0, w.value.indexOf('=')), w.value.slice(w.value.indexOf('=') + 1));
-      continue;
-    }
-    if (name === 'go' || name.endsWith('/go')) {
-      const sub = words[1]?.value;
-      if (sub === 'build' || sub === 'install' || sub === 'get') {
-        const cmdEnv = new Map(env);
-        for (const [n, v] of local) cmdEnv.set(n, v);
-        r.goCommands.push({
-          ins, sub, insertAt: (k > 0 ? first : words[0]).start, cgoAssigned: local.get('CGO_ENABLED') ?? null,
-          args: words.slice(2).map(wordValue(cmdEnv)), cwd, env: cmdEnv,
-        });
-      }
-    }
-  }
-  void facts;
-}
-
-function wordValue(env: Map<string, string>): (w: Word) => string {
-  return (w) => (w.expansion ? expandVars(w.value, (n) => env.get(n)) ?? w.value : w.value);
-}
-
-/** RUN's own flags (`--mount=…`, `--network=…`) come before the command, maybe over several lines. */
-function splitRunFlags(text: string, escape: string): { flags: string[]; rest: string } {
-  const flags: string[] = [];
-  let rest = text;
-  const esc = escape === '`' ? '`' : '\\\\';
-  const lead = new RegExp(`^((?:[ \\t]|${esc}[ \\t]*(?:\\r\\n|\\n|\\r)|#[^\\r\\n]*(?:\\r\\n|\\n|\\r))*)(--[a-z-]+(?:=\\S*)?)`);
-  for (;;) {
-    const m = lead.exec(rest);
-    if (!m) break;
-    flags.push(m[2]);
-    rest = rest.slice(m[0].length);
-  }
-  return { flags, rest };
 }
 
 /** The module path of the go.mod at an image folder (via the copies), or null. */

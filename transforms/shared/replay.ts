@@ -1,0 +1,179 @@
+// Replays a stage instruction by instruction, the part every ecosystem needs: working directory,
+// environment (ENV and ARG), what the context puts where, users, shells, and each RUN's simple
+// commands with the directory and variables in effect. Transforms add their own meaning of RUN
+// commands through the `onCommand` callback.
+import * as posix from 'path/posix';
+import type { Instr, ParsedDockerfile, Stage } from '../../src/dockerfile';
+import { expandVars } from '../../src/image-ref';
+import { isAssignment, scanShell } from '../../src/shell-words';
+import type { Word } from '../../src/shell-words';
+import { normalizeSource } from './context-map';
+import type { ContextCopy } from './context-map';
+import { copyInfo, execForm, joinContinuations, properties, splitFlags } from './instructions';
+
+export interface StageState {
+  workdir: string;
+  env: Map<string, string>;
+  copies: ContextCopy[];
+  /** `--chown` owner of each context copy, by its index in `copies`. */
+  copyOwners: (string | null)[];
+  users: Instr[];
+  shells: Instr[];
+  /** RUN lines with heredocs: not analysed. */
+  heredocRuns: Instr[];
+}
+
+/** One simple command of a RUN, with what is in effect where it runs. */
+export interface RunCommand {
+  ins: Instr;
+  /** The command's words after leading assignments and `env` (exec form: no offsets). */
+  words: Word[];
+  /** `NAME=value` set on this command line only. */
+  assignments: Map<string, string>;
+  /** Offset of the command's first word (its first assignment, if any); null in exec form. */
+  start: number | null;
+  cwd: string;
+  /** Variables in effect for this command (stage ENV/ARG, RUN-local exports, its assignments). */
+  env: Map<string, string>;
+  exec: boolean;
+}
+
+export interface ReplayOptions {
+  workdir: string;
+  env: ReadonlyArray<[string, string]>;
+  /** Context file list, to tell folder sources from file sources. */
+  files: readonly string[];
+  onCommand?: (cmd: RunCommand) => void;
+  /** Called for a heredoc RUN (not split into commands). */
+  onHeredoc?: (ins: Instr, text: string) => void;
+}
+
+export function replayStageCommon(file: ParsedDockerfile, stage: Stage, opts: ReplayOptions): StageState {
+  const s: StageState = {
+    workdir: opts.workdir, env: new Map(opts.env), copies: [], copyOwners: [], users: [], shells: [], heredocRuns: [],
+  };
+  const lookup = (name: string) => s.env.get(name);
+  for (const ins of stage.body) {
+    switch (ins.keyword) {
+      case 'ENV':
+      case 'ARG':
+        for (const p of properties(ins)) {
+          if (ins.keyword === 'ARG' && p.value === null) {
+            if (!s.env.has(p.name)) s.env.set(p.name, '');
+            continue;
+          }
+          const v = expandVars(p.value ?? '', lookup, file.escape);
+          if (v !== null) s.env.set(p.name, v);
+          else s.env.delete(p.name);
+        }
+        break;
+      case 'WORKDIR': {
+        const raw = joinContinuations(ins.argsText, file.escape).trim();
+        s.workdir = posix.resolve(s.workdir, expandVars(raw, lookup, file.escape) ?? raw);
+        break;
+      }
+      case 'COPY':
+      case 'ADD': {
+        const info = copyInfo(ins, file.escape);
+        if (!info || info.from) break;
+        if (ins.keyword === 'ADD' && info.sources.some((src) => /^[a-z]+:\/\//i.test(src))) break;
+        const dest0 = expandVars(info.dest, lookup, file.escape) ?? info.dest;
+        const dest = posix.resolve(s.workdir, dest0);
+        const sources = info.sources.map(normalizeSource);
+        const destIsDir = dest0.endsWith('/') || dest0 === '.' || sources.length > 1
+          || sources.some((src) => src === '' || opts.files.some((f) => f.startsWith(src + '/')));
+        s.copies.push({ sources, dest, destIsDir, line: ins.line });
+        s.copyOwners.push(splitFlags(joinContinuations(ins.argsText, file.escape)).flags.get('chown') || null);
+        break;
+      }
+      case 'USER':
+        s.users.push(ins);
+        break;
+      case 'SHELL':
+        s.shells.push(ins);
+        break;
+      case 'RUN':
+        replayRun(file, ins, s, opts);
+        break;
+      default:
+        break;
+    }
+  }
+  return s;
+}
+
+/** RUN's own flags (`--mount=…`, `--network=…`) come before the command, maybe over several lines. */
+export function splitRunFlags(text: string, escape: string): { flags: string[]; rest: string } {
+  const flags: string[] = [];
+  let rest = text;
+  const esc = escape === '`' ? '`' : '\\\\';
+  const lead = new RegExp(`^((?:[ \\t]|${esc}[ \\t]*(?:\\r\\n|\\n|\\r)|#[^\\r\\n]*(?:\\r\\n|\\n|\\r))*)(--[a-z-]+(?:=\\S*)?)`);
+  for (;;) {
+    const m = lead.exec(rest);
+    if (!m) break;
+    flags.push(m[2]);
+    rest = rest.slice(m[0].length);
+  }
+  return { flags, rest };
+}
+
+function replayRun(file: ParsedDockerfile, ins: Instr, s: StageState, opts: ReplayOptions): void {
+  const { rest } = splitRunFlags(ins.argsText, file.escape);
+  if (/<<-?['"]?[A-Za-z_]/.test(rest)) {
+    s.heredocRuns.push(ins);
+    opts.onHeredoc?.(ins, rest);
+    return;
+  }
+  const exec = execForm(joinContinuations(rest, file.escape));
+  if (exec) {
+    const words = exec.map((value) => ({ value, start: -1, end: -1, expansion: false, quoted: true }));
+    opts.onCommand?.({ ins, words, assignments: new Map(), start: null, cwd: s.workdir, env: new Map(s.env), exec: true });
+    return;
+  }
+  const base = ins.argsStart + (ins.argsText.length - rest.length);
+  const scan = scanShell(rest, base, file.escape);
+  let cwd = s.workdir;
+  const env = new Map(s.env);
+  for (const cmd of scan.commands) {
+    let k = 0;
+    const local = new Map<string, string>();
+    while (k < cmd.words.length && isAssignment(cmd.words[k])) {
+      const w = cmd.words[k].value;
+      local.set(w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1));
+      k++;
+    }
+    let words = cmd.words.slice(k);
+    if (words[0]?.value === 'env') {
+      words = words.slice(1);
+      while (words.length && (isAssignment(words[0]) || words[0].value.startsWith('-'))) {
+        const w = words[0].value;
+        if (!w.startsWith('-')) local.set(w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1));
+        words = words.slice(1);
+      }
+    }
+    if (!words.length) {
+      // Plain assignments set shell variables for the rest of this RUN.
+      for (const [n, v] of local) env.set(n, v);
+      continue;
+    }
+    const name = words[0].value;
+    if (name === 'cd') {
+      const target = words[1];
+      if (!target) cwd = '/root';
+      else if (!target.expansion) cwd = posix.resolve(cwd, target.value);
+      continue;
+    }
+    if (name === 'export') {
+      for (const w of words.slice(1)) if (isAssignment(w)) env.set(w.value.slice(0, w.value.indexOf('=')), w.value.slice(w.value.indexOf('=') + 1));
+      continue;
+    }
+    const cmdEnv = new Map(env);
+    for (const [n, v] of local) cmdEnv.set(n, v);
+    opts.onCommand?.({ ins, words, assignments: local, start: cmd.words[0].start, cwd, env: cmdEnv, exec: false });
+  }
+}
+
+/** A word's value with `$VAR` expanded from `env` where it can be (else as written). */
+export function expandWord(w: Word, env: ReadonlyMap<string, string>): string {
+  return w.expansion ? expandVars(w.value, (n) => env.get(n)) ?? w.value : w.value;
+}
