@@ -1,0 +1,20 @@
+FROM python:3.11 AS builder
+ENV PYTHONDONTWRITEBYTECODE=1
+WORKDIR /app
+COPY requirements.txt .
+RUN python -m venv /opt/venv
+ENV PATH="/opt/venv/bin:$PATH"
+RUN pip install -r requirements.txt
+COPY . .
+RUN python manage.py collectstatic --noinput
+
+FROM python:3.11-slim
+ENV PYTHONDONTWRITEBYTECODE=1
+WORKDIR /app
+COPY --from=builder /opt/venv /opt/venv
+COPY --from=builder --chown=65532:65532 /app /app
+RUN chown 65532:65532 /app
+ENV PATH="/opt/venv/bin:$PATH"
+USER 65532:65532
+EXPOSE 8000
+CMD ["gunicorn", "mysite.wsgi", "-b", "0.0.0.0:8000"]

@@ -1,0 +1,17 @@
+FROM python:3.9-bookworm AS builder
+WORKDIR /app
+COPY requirements.txt .
+RUN python -m venv /opt/venv
+ENV PATH="/opt/venv/bin:$PATH"
+RUN pip install -r requirements.txt
+COPY . .
+
+FROM python:3.9-slim-bookworm
+WORKDIR /app
+RUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*
+COPY --from=builder /opt/venv /opt/venv
+COPY --from=builder --chown=65532:65532 /app/app /app/app
+RUN chown 65532:65532 /app
+ENV PATH="/opt/venv/bin:$PATH"
+USER 65532:65532
+CMD ["python", "-m", "app"]

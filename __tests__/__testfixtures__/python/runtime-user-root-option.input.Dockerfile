@@ -1,0 +1,6 @@
+FROM python:3.11
+WORKDIR /app
+COPY . .
+RUN pip install .
+ENTRYPOINT ["mytool"]
+CMD ["--help"]

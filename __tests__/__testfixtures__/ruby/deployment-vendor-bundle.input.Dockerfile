@@ -1,0 +1,5 @@
+FROM ruby:3.1
+WORKDIR /srv/app
+COPY . .
+RUN bundle config set deployment true && bundle install
+CMD ["bundle", "exec", "ruby", "main.rb"]

@@ -1,0 +1,2 @@
+FROM ruby:2.4-onbuild
+CMD ["ruby", "app.rb"]

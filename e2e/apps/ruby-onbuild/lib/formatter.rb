@@ -1,0 +1,5 @@
+module Formatter
+  def self.banner(text)
+    "== #{text.upcase} =="
+  end
+end

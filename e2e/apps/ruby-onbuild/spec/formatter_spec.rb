@@ -1,0 +1,2 @@
+require_relative "../lib/formatter"
+# (specs are not run in the image)

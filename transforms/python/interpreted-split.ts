@@ -1,0 +1,194 @@
+// The split shared by interpreted languages (Python, Ruby): the user's stage becomes the builder;
+// the runtime stage is the slim image of the same interpreter version (same C library), and gets
+// the installed packages (virtualenv, gem bundle), the application files, the system packages a
+// running program may need, and the container's runtime settings.
+import * as posix from 'path/posix';
+import { msg } from '../../src/messages';
+import type { MessageId } from '../../src/messages';
+import type { Message, TextEdit } from '../../src/types';
+import { BUSYBOX_APPLETS, analyzeCommand, runSpecs } from '../shared/commands';
+import type { RunKeyword } from '../shared/commands';
+import { carryInstructions } from '../shared/carry';
+import type { RuntimeBase } from '../shared/runtime-bases';
+import { planRuntimeUser } from '../shared/runtime-user';
+import { splitEdits, withMirror } from '../shared/split';
+import type { TransformInput, TransformOutcome } from '../types';
+import { appFiles } from './app-files';
+import type { AppFilesOptions } from './app-files';
+import type { StageWalk } from './stage-walk';
+import { installLine, removedPackages, splitPackages, systemInstalls } from './system-packages';
+import type { PackageManager } from './system-packages';
+
+export type Lang = 'python' | 'ruby';
+
+/** What the language module decided before the common part runs. */
+export interface LangPlan {
+  lang: Lang;
+  /** Runtime image (`python:3.11-slim`) and its C library. */
+  runtimeImage: string;
+  libc: 'glibc' | 'musl';
+  /** The builder already is the slim/alpine image the runtime would be. */
+  sameAsBuilder: boolean;
+  /** Edits in the builder (virtualenv before the first pip install, BUNDLE_WITHOUT…). */
+  inlineEdits: TextEdit[];
+  /** Folders of installed packages copied as they are (`/opt/venv`, `/usr/local/bundle`). */
+  packageDirs: string[];
+  /** Lines after the copies (`ENV PATH=/opt/venv/bin:$PATH`). */
+  envLines: string[];
+  /** Shared libraries compiled packages need, per package manager, with why. */
+  nativeLibs: { apt: string[]; apk: string[]; why: string[] };
+  /** A package installer ran: programs started by name may be its scripts (gunicorn, puma). */
+  installedPrograms: boolean;
+  /** Folders on PATH where those scripts live, for the message. */
+  scriptDirs: string[];
+  isInterpreter(name: string): boolean;
+  /** Absolute paths of programs the runtime image has (the interpreter's own). */
+  runtimeHas(path: string): boolean;
+  files: AppFilesOptions;
+  /** Files of the build context (empty without one: then folders are copied whole). */
+  contextFiles: readonly string[];
+  toolchainEnv: ReadonlySet<string>;
+  messages: Message[];
+}
+
+/** Debian slim: coreutils, bash, dash, grep, sed — no curl, wget, ps or nc. */
+const SLIM_TOOLS = new Set([...BUSYBOX_APPLETS, 'bash', 'dash', 'awk', 'mawk', 'find', 'xargs', 'nproc', 'sort', 'uniq', 'basename', 'dirname', 'readlink', 'stat']);
+for (const t of ['wget', 'nc', 'pgrep', 'ps']) SLIM_TOOLS.delete(t);
+const DEBIAN_USERS = new Set(['root', 'daemon', 'bin', 'sys', 'sync', 'games', 'man', 'lp', 'mail', 'news', 'uucp', 'proxy', 'www-data', 'backup', 'list', 'irc', '_apt', 'nobody', '0', '65534']);
+const ALPINE_USERS = new Set(['root', 'bin', 'daemon', 'adm', 'lp', 'sync', 'shutdown', 'halt', 'mail', 'news', 'uucp', 'operator', 'man', 'postmaster', 'cron', 'ftp', 'sshd', 'at', 'squid', 'xfs', 'games', 'cyrus', 'vpopmail', 'ntp', 'smmsp', 'guest', 'nobody', '0', '65534']);
+
+function id(lang: Lang, suffix: string): MessageId {
+  return `${lang}/${suffix}` as MessageId;
+}
+
+export function planInterpretedSplit(input: TransformInput, walk: StageWalk, plan: LangPlan): TransformOutcome {
+  const { file, stage } = input;
+  const lang = plan.lang;
+  const messages: Message[] = [...plan.messages];
+  const skip = (...m: Message[]): TransformOutcome => ({ kind: 'skip', messages: m });
+
+  // System packages: build tools stay behind, the rest is installed again in the runtime.
+  const installs = systemInstalls(walk.commands);
+  const split = splitPackages(installs, removedPackages(walk.commands));
+  if (split.mixed) return skip(msg(id(lang, 'package-managers-mixed'), {}, installs[0].line));
+  const manager: PackageManager = split.manager ?? (plan.libc === 'musl' ? 'apk' : 'apt');
+  if (split.manager && (split.manager === 'apk') !== (plan.libc === 'musl')) return skip(msg(id(lang, 'package-managers-mixed'), {}, installs[0].line));
+  if (plan.sameAsBuilder && !split.dropped.length) {
+    return skip(msg(id(lang, 'slim-builder'), { image: input.baseRaw }));
+  }
+  const runtimePackages = [...split.runtime];
+  const libs = manager === 'apk' ? plan.nativeLibs.apk : plan.nativeLibs.apt;
+  const addedLibs = libs.filter((l) => !runtimePackages.includes(l) && !coveredByDev(l, runtimePackages));
+  runtimePackages.push(...addedLibs);
+  if (split.runtime.length) messages.push(msg(id(lang, 'packages-repeated'), { packages: split.runtime.join(' '), line: installs[0].line }, installs[0].line));
+  if (split.dropped.length) messages.push(msg(id(lang, 'build-tools-dropped'), { packages: split.dropped.join(' ') }));
+  if (addedLibs.length) messages.push(msg(id(lang, 'native-libs'), { why: plan.nativeLibs.why.join('; '), packages: addedLibs.join(' ') }));
+
+  // What the container runs: interpreters, scripts of installed packages, app files, slim tools.
+  const specs = runSpecs(file, stage);
+  const pieces = appFiles(walk.copies, plan.contextFiles, walk.commands, plan.files);
+  const copiedPaths = [...pieces.pieces.map((p) => p.path), ...plan.packageDirs];
+  const byName: string[] = [];
+  for (const k of ['ENTRYPOINT', 'CMD', 'HEALTHCHECK'] as RunKeyword[]) {
+    const spec = specs[k];
+    if (!spec) continue;
+    if (k === 'CMD' && specs.ENTRYPOINT && specs.ENTRYPOINT.form.exec) continue;
+    const analysis = analyzeCommand(spec.form, file.escape);
+    for (const p of analysis.programs) {
+      const name = posix.basename(p);
+      if (p === '$') return skip(msg(id(lang, 'entrypoint-unknown'), { program: spec.form.shell ?? '?', line: spec.ins.line }, spec.ins.line));
+      if (p.includes('/')) {
+        const abs = posix.resolve(walk.workdir, p);
+        if (copiedPaths.some((c) => abs === c || abs.startsWith(c + '/')) || plan.runtimeHas(abs)) continue;
+      } else {
+        if (plan.isInterpreter(name)) continue;
+        // An app file copied into a folder on PATH (`COPY tool.py /usr/local/bin/tool`).
+        const onPath = (walk.env.get('PATH') ?? '').split(':').filter(Boolean).map((d) => posix.join(d, name));
+        if (onPath.some((f) => copiedPaths.some((c) => f === c || f.startsWith(c + '/')))) continue;
+        if (plan.libc === 'musl' ? BUSYBOX_APPLETS.has(name) : SLIM_TOOLS.has(name)) continue;
+        if (runtimePackages.length && !['curl', 'wget'].includes(name)) continue;
+        if (runtimePackages.includes(name)) continue;
+        if (plan.installedPrograms && !['curl', 'wget'].includes(name)) {
+          if (!byName.includes(name)) byName.push(name);
+          continue;
+        }
+      }
+      if (k === 'HEALTHCHECK') return skip(msg('runtime/healthcheck-tool', { line: spec.ins.line, tool: p }, spec.ins.line));
+      return skip(msg(id(lang, 'entrypoint-unknown'), { program: p, line: spec.ins.line }, spec.ins.line));
+    }
+  }
+  if (byName.length) messages.push(msg(id(lang, 'entry-point'), { programs: byName.join(', '), dirs: plan.scriptDirs.join(', ') }));
+  if (walk.shells.length) return skip(msg('runtime/custom-shell', { line: walk.shells[0].line }, walk.shells[0].line));
+
+  // The runtime base.
+  const custom = input.options.runtime;
+  let image = plan.runtimeImage;
+  if (custom) {
+    if (['distroless', 'scratch', 'alpine', 'chainguard', 'debian'].includes(custom)) {
+      return skip(msg(id(lang, 'runtime-preset'), { preset: custom, image: plan.runtimeImage }));
+    }
+    image = custom;
+  }
+  const rt: RuntimeBase = {
+    image, libc: plan.libc, shell: '/bin/sh', preamble: [], hasEntrypoint: false,
+    users: custom ? null : plan.libc === 'musl' ? ALPINE_USERS : DEBIAN_USERS, nonrootByDefault: false,
+    hasCerts: true, hasTzdata: plan.libc === 'glibc', busybox: plan.libc === 'musl', custom: !!custom,
+    why: custom ? 'given by --runtime' : `the same interpreter version without compilers and headers${plan.libc === 'musl' ? ' (musl, like the alpine builder: compiled extensions match)' : ' (glibc, like the builder: compiled extensions match)'}`,
+  };
+  if (rt.custom) messages.push(msg('runtime/custom-image', { image }));
+  messages.push(msg('runtime/base', { image, why: rt.why }));
+
+  // Users: an implicit root becomes 65532, which gets the app folders it could write to before.
+  const policy = input.options.user ?? 'nonroot';
+  const user = planRuntimeUser(walk.users, rt, policy);
+  const nonrootNow = !walk.users.length && policy === 'nonroot';
+  const lines: string[] = [];
+  if (runtimePackages.length) lines.push(installLine(manager, runtimePackages));
+  const builder = stage.name ?? input.options.builderName ?? 'builder';
+  for (const d of plan.packageDirs) lines.push(copyLine(builder, d, null));
+  const chowned: string[] = [];
+  for (const p of pieces.pieces) {
+    let chown = p.chown;
+    if (!chown && nonrootNow && p.appDir) {
+      chown = '65532:65532';
+      chowned.push(p.path);
+    }
+    lines.push(copyLine(builder, p.path, chown));
+  }
+  // COPY leaves a folder the runtime's WORKDIR already created owned by root: give it its owner.
+  const owned = pieces.dirs.map((d) => ({ path: d.path, chown: d.chown ?? (nonrootNow ? '65532:65532' : null) })).filter((d) => d.chown);
+  for (const owner of [...new Set(owned.map((d) => d.chown as string))]) {
+    lines.push(`RUN chown ${owner} ${owned.filter((d) => d.chown === owner).map((d) => d.path).join(' ')}`);
+  }
+  if (pieces.pieces.length) messages.push(msg('runtime/files-copied', { files: pieces.pieces.map((p) => p.path).join(', ') }));
+  if (pieces.left.length) messages.push(msg(id(lang, 'files-left'), { files: pieces.left.join(', ') }));
+  if (pieces.written.length) messages.push(msg(id(lang, 'app-dir-written'), { dirs: pieces.written.join(', ') }));
+  if (chowned.length) messages.push(msg(id(lang, 'app-chown'), { dirs: [...new Set([...owned.filter((d) => d.chown === '65532:65532').map((d) => d.path), ...chowned.filter((c) => !owned.some((d) => c.startsWith(d.path + '/')))])].join(', ') }));
+  lines.push(...plan.envLines);
+  lines.push(...user.lines);
+  messages.push(...user.messages);
+
+  const carried = carryInstructions(stage.body, file.text, plan.toolchainEnv);
+  const movedKw = [...new Set(carried.filter((c) => c.move).map((c) => c.ins.keyword))];
+  if (movedKw.length) messages.push(msg('runtime/moved', { keywords: movedKw.join(', ') }));
+
+  const edits = splitEdits({
+    file, stage, options: input.options, builderName: builder, afterFrom: [], inlineEdits: plan.inlineEdits, builderAppend: [],
+    runtime: { base: rt, copies: user.copies, lines, carried, tail: [] },
+  });
+  const own = (m: Message) => m.id.startsWith(`${lang}/`) || m.id.startsWith('onbuild/');
+  return { kind: 'rewrite', edits, messages: [...messages.filter(own), ...messages.filter((m) => !own(m))], baseAfter: withMirror(image, input.options.registryMirror) };
+}
+
+function copyLine(builder: string, path: string, chown: string | null): string {
+  const flag = chown ? ` --chown=${chown}` : '';
+  const args = /\s/.test(path) ? JSON.stringify([path, path]).replace(/","/g, '", "') : `${path} ${path}`;
+  return `COPY --from=${builder}${flag} ${args}`;
+}
+
+/** A `-dev` package the runtime installs anyway already pulls the library in. */
+function coveredByDev(lib: string, packages: readonly string[]): boolean {
+  const stem = lib.replace(/\d+(\.\d+)*$/, '').replace(/-$/, '');
+  return packages.some((p) => p.endsWith('-dev') && (p.startsWith(stem) || (stem.startsWith('libmariadb') && /mysqlclient|mariadb/.test(p))));
+}
+

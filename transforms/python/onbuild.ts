@@ -1,0 +1,99 @@
+// Pass one for `python:<ver>-onbuild`, `pypy:<ver>-onbuild` and `django:*onbuild`: write out what
+// the onbuild image did (shared/design/ONBUILD.md) on the plain image of the same version. The
+// result is an ordinary single-stage Dockerfile that pass two splits.
+import { msg } from '../../src/messages';
+import type { Message, TextEdit } from '../../src/types';
+import { execText, runSpecs } from '../shared/commands';
+import { line } from '../shared/split';
+import type { TransformInput } from '../types';
+
+export interface Expansion {
+  edits: TextEdit[];
+  messages: Message[];
+}
+
+export interface OnbuildImage {
+  /** The plain image the onbuild image was built on. */
+  builder: string;
+  /** Lines of the image itself, before its triggers (django's apt install). */
+  before: string[];
+  /** The trigger lines. */
+  triggers: string[];
+  /** Lines of the image after its triggers that apply unless the file overrides them. */
+  expose: string | null;
+  cmd: string[] | null;
+}
+
+const APP = '/usr/src/app';
+const DJANGO_APT =
+  'RUN apt-get update && apt-get install -y gcc gettext mysql-client libmysqlclient-dev postgresql-client libpq-dev sqlite3 --no-install-recommends && rm -rf /var/lib/apt/lists/*';
+
+export function isOnbuildTag(tag: string | null): boolean {
+  return tag !== null && /(^|-)onbuild$/.test(tag);
+}
+
+function pipTriggers(noCache: boolean): string[] {
+  return [`WORKDIR ${APP}`, `COPY requirements.txt ${APP}/`, `RUN pip install${noCache ? ' --no-cache-dir' : ''} -r requirements.txt`, `COPY . ${APP}`];
+}
+
+/** What `<name>:<tag>` (an onbuild tag) was, or a reason it cannot be told. */
+export function onbuildImage(name: string, rawImage: string, tag: string): OnbuildImage | { unknown: string } {
+  const repo = rawImage.replace(/:[^:/@]*(@.*)?$/, '');
+  const version = tag.replace(/-?onbuild$/, '');
+  if (name === 'python') {
+    // The last onbuild images were 3.6 and 2.7: bare `onbuild` and `3-onbuild` were 3.6.
+    const v = version === '' || version === '3' ? '3.6' : version === '2' ? '2.7' : version;
+    return { builder: `${repo}:${v}`, before: [], triggers: pipTriggers(true), expose: null, cmd: null };
+  }
+  if (name === 'pypy') {
+    if (version === '') return { unknown: 'pypy:onbuild does not say whether it was PyPy 2 or 3; write pypy:2-onbuild or pypy:3-onbuild' };
+    return { builder: `${repo}:${version}`, before: [], triggers: pipTriggers(false), expose: null, cmd: null };
+  }
+  // django: `onbuild` / `python3-onbuild` were built on python:3.4, `python2-onbuild` on python:2.7.
+  const py = /python2/.test(version) ? '2.7' : '3.4';
+  const pyRepo = repo.replace(/django$/, 'python');
+  return {
+    builder: `${pyRepo}:${py}`, before: [DJANGO_APT], triggers: pipTriggers(true), expose: 'EXPOSE 8000',
+    cmd: ['python', 'manage.py', 'runserver', '0.0.0.0:8000'],
+  };
+}
+
+export function expandPythonOnbuild(input: TransformInput): Expansion | { skip: Message } | null {
+  const { stage, base, baseRaw } = input;
+  if (!isOnbuildTag(base.tag)) return null;
+  const noDigest = baseRaw.replace(/@[^@]*$/, '');
+  if (/\$/.test(noDigest)) return { skip: msg('onbuild/variable-tag', { image: baseRaw }, stage.from.line) };
+  const known = onbuildImage(base.name, noDigest, base.tag as string);
+  if ('unknown' in known) return { skip: msg('python/onbuild-version-unknown', { reason: known.unknown }, stage.from.line) };
+  return writeOutOnbuild(input, known);
+}
+
+/** Edits that put the onbuild image's own lines and triggers after the FROM, on its plain image. */
+export function writeOutOnbuild(input: TransformInput, known: OnbuildImage): Expansion | null {
+  const { file, stage, baseRaw } = input;
+  const fromNode = stage.from.node as unknown as { getImageRange(): { start: { line: number; character: number }; end: { line: number; character: number } } | null };
+  const r = fromNode.getImageRange();
+  if (!r) return null;
+  const eol = file.eol;
+  const edits: TextEdit[] = [{ start: file.starts[r.start.line] + r.start.character, end: file.starts[r.end.line] + r.end.character, text: known.builder }];
+  const lines = [`# ONBUILD triggers of ${baseRaw}, written out`, ...known.before, ...known.triggers];
+  const needEol = stage.from.lineEnd === stage.from.end;
+  edits.push({ start: stage.from.lineEnd, end: stage.from.lineEnd, text: (needEol ? eol : '') + lines.map((l) => line(file, l) + eol).join('') });
+
+  // What the image itself set after its triggers: EXPOSE always applied; CMD unless the file sets one.
+  const specs = runSpecs(file, stage);
+  const tail: string[] = [];
+  if (known.expose) tail.push(known.expose);
+  if (known.cmd && !specs.CMD && !specs.ENTRYPOINT) tail.push(`CMD ${execText(known.cmd)}`);
+  if (tail.length) {
+    const last = stage.body.length ? stage.body[stage.body.length - 1] : null;
+    if (last) {
+      const needsEol = last.lineEnd === last.end;
+      edits.push({ start: last.lineEnd, end: last.lineEnd, text: (needsEol ? eol : '') + tail.map((l) => line(file, l) + eol).join('') });
+    } else {
+      // Only the FROM: append to the trigger block.
+      edits[1] = { ...edits[1], text: edits[1].text + tail.map((l) => line(file, l) + eol).join('') };
+    }
+  }
+  return { edits, messages: [msg('onbuild/expanded', { image: baseRaw, builder: known.builder }, stage.from.line)] };
+}

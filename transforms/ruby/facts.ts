@@ -1,0 +1,52 @@
+// What the Ruby transform reads from the build context: the file list and the gems Gemfile.lock
+// locks, to tell which have native extensions that need libraries at run time.
+import type { ContextFS } from '../../src/context';
+
+export interface LockedGem {
+  name: string;
+  version: string;
+  /** Platform of a precompiled gem (`x86_64-linux`), null for a source gem. */
+  platform: string | null;
+}
+
+export interface RubyFacts {
+  hasContext: boolean;
+  files: string[];
+  truncated: boolean;
+  /** Gems of each Gemfile.lock, by its context path. */
+  locks: { path: string; gems: LockedGem[] }[];
+}
+
+/**
+ * Source gems whose extension links a system library the full image has (buildpack-deps headers)
+ * and slim lacks. nokogiri builds its own libxml2 and precompiled platform gems carry theirs.
+ */
+export const NATIVE_GEMS: Record<string, { apt: string; apk: string }> = {
+  pg: { apt: 'libpq5', apk: 'libpq' },
+  mysql2: { apt: 'libmariadb3', apk: 'mariadb-connector-c' },
+  sqlite3: { apt: 'libsqlite3-0', apk: 'sqlite-libs' },
+};
+/** Gems with native extensions that need only the C library (named in the message). */
+export const EXTENSION_GEMS = new Set(['nokogiri', 'ffi', 'bcrypt', 'puma', 'nio4r', 'websocket-driver', 'bootsnap', 'msgpack', 'json', 'racc', 'date', 'oj', 'redcarpet', 'unf_ext', 'eventmachine', 'hiredis', 'grpc', 'google-protobuf', 'sassc']);
+
+const MAX_LOCKS = 10;
+
+export function gatherRubyFacts(ctx: ContextFS, hasContext: boolean): RubyFacts {
+  const { files, truncated } = hasContext ? ctx.listFiles() : { files: [], truncated: true };
+  const locks: RubyFacts['locks'] = [];
+  for (const f of files.filter((x) => /(^|\/)Gemfile\.lock$/.test(x)).slice(0, MAX_LOCKS)) {
+    const text = ctx.readText(f);
+    if (text !== null) locks.push({ path: f, gems: parseGemfileLock(text) });
+  }
+  return { hasContext, files, truncated, locks };
+}
+
+/** The specs of a Gemfile.lock's GEM sections: `    pg (1.5.4)`, `    nokogiri (1.16.0-x86_64-linux)`. */
+export function parseGemfileLock(text: string): LockedGem[] {
+  const gems: LockedGem[] = [];
+  for (const m of text.matchAll(/^ {4}([A-Za-z0-9_.-]+) \(([^)\s]+)\)\s*$/gm)) {
+    const pm = /^(\d[^-]*)(?:-(.+))?$/.exec(m[2]);
+    gems.push({ name: m[1], version: pm ? pm[1] : m[2], platform: pm?.[2] ?? null });
+  }
+  return gems;
+}
