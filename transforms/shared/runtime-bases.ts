@@ -50,8 +50,8 @@ export interface RuntimeNeeds {
 export const PRESETS = ['distroless', 'scratch', 'alpine', 'chainguard', 'debian'] as const;
 
 const DISTROLESS_USERS = new Set(['root', 'nonroot', 'nobody', '0', '65532', '65534']);
-const ALPINE_USERS = new Set(['root', 'nobody', 'daemon', 'bin', 'operator', 'guest']);
-const DEBIAN_USERS = new Set(['root', 'nobody', 'daemon', 'bin', 'sys', 'www-data', 'games', 'man', 'mail', 'news', 'proxy', 'backup', 'list', 'irc']);
+export const ALPINE_USERS = new Set(['root', 'nobody', 'daemon', 'bin', 'operator', 'guest']);
+export const DEBIAN_USERS = new Set(['root', 'nobody', 'daemon', 'bin', 'sys', 'www-data', 'games', 'man', 'mail', 'news', 'proxy', 'backup', 'list', 'irc']);
 
 export const DEBIAN_RELEASES: Record<string, number> = { buster: 10, bullseye: 11, bookworm: 12, trixie: 13 };
 const RELEASE_NAMES: Record<number, string> = { 10: 'buster', 11: 'bullseye', 12: 'bookworm', 13: 'trixie' };

@@ -31,7 +31,8 @@ export interface SplitPlan {
   builderAppend: string[];
   runtime: {
     base: RuntimeBase;
-    copies: { src: string; dest: string }[];
+    /** COPY --from=<builder> lines; `chown` gives the files an owner (`--chown=`). */
+    copies: { src: string; dest: string; chown?: string }[];
     /** Generated lines after the copies (ENV PATH=…, USER 65532:65532). */
     lines: string[];
     carried: Carried[];
@@ -111,7 +112,10 @@ export function splitEdits(plan: SplitPlan): TextEdit[] {
   const leading = new Set(['ARG', 'ENV', 'WORKDIR', 'LABEL', 'MAINTAINER']);
   let k = 0;
   while (k < rt.carried.length && leading.has(rt.carried[k].ins.keyword)) out.push(carriedText(file, rt.carried[k++]));
-  for (const c of rt.copies) out.push(line(file, `COPY --from=${plan.builderName} ${copyArgs(c.src, c.dest)}`));
+  for (const c of rt.copies) {
+    const chown = c.chown ? ` --chown=${c.chown}` : '';
+    out.push(line(file, `COPY --from=${plan.builderName}${chown} ${copyArgs(c.src, c.dest)}`));
+  }
   out.push(...rt.lines.map((l) => line(file, l)));
   for (; k < rt.carried.length; k++) out.push(carriedText(file, rt.carried[k]));
   out.push(...rt.tail.map((l) => line(file, l)));
