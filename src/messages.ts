@@ -54,7 +54,7 @@ const CORE_MESSAGES = {
   'go/no-entrypoint': ['warning', 'no CMD or ENTRYPOINT starts a program built here; left alone'],
   'go/artifact-unknown': ['warning', 'cannot tell where {command} on line {line} writes its binary; left alone'],
   'runtime/base': ['info', 'runtime base {image}: {why}'],
-  'runtime/nonroot-user': ['info', 'the original ran as root without saying so; the runtime runs as non-root 65532 (use --user root to keep root)'],
+  'runtime/nonroot-user': ['info', 'the original ran as root without saying so; the runtime runs as non-root {user} (use --user root to keep root)'],
   'runtime/user-kept': ['info', 'USER {user} kept as written'],
   'runtime/passwd-copied': ['info', 'user {user} is defined in the builder: /etc/passwd and /etc/group copied so the name resolves'],
   'runtime/files-copied': ['info', 'runtime files copied to the final stage: {files}'],

@@ -1,9 +1,23 @@
-// The Node transform (not written yet: matches nothing).
+// The Node transform: `node:*` (and `iojs:*`) stages, `*-onbuild` tags first written out, become a
+// builder that keeps the user's install and build steps and a runtime on the same version's slim
+// image (or distroless nodejs) with production node_modules and the app or its built output.
+import { isOfficialImage } from '../../src/image-ref';
 import type { Transform } from '../types';
+import { gatherNodeFacts } from './facts';
+import type { NodeFacts } from './facts';
+import type { Family } from './image-tags';
+import { expandNodeOnbuild } from './onbuild';
+import { planSplit } from './plan';
 
-export const nodeTransform: Transform<null> = {
+export const nodeTransform: Transform<NodeFacts> = {
   id: 'node',
-  matches: () => false,
-  gather: () => null,
-  plan: () => ({ kind: 'skip', messages: [] }),
+  matches: (ref) => isOfficialImage(ref, 'node') || isOfficialImage(ref, 'iojs'),
+  gather: (ctx, input) => gatherNodeFacts(ctx, input.hasContext),
+  plan(input, facts) {
+    const family: Family = isOfficialImage(input.base, 'iojs') ? 'iojs' : 'node';
+    const expansion = expandNodeOnbuild(input, family);
+    if (expansion && 'skip' in expansion) return { kind: 'skip', messages: [expansion.skip] };
+    if (expansion) return { kind: 'expand', edits: expansion.edits, messages: expansion.messages };
+    return planSplit(input, facts, family);
+  },
 };

@@ -20,6 +20,8 @@ export interface RuntimeBase {
   users: ReadonlySet<string> | null;
   /** Runs as non-root by default. */
   nonrootByDefault: boolean;
+  /** The image's own non-root user (`node` in node images); default 65532:65532. */
+  nonrootUser?: string;
   hasCerts: boolean;
   hasTzdata: boolean;
   /** Busybox applets available (debug images, alpine). */

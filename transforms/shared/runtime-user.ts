@@ -24,8 +24,9 @@ export function planRuntimeUser(users: readonly Instr[], rt: RuntimeBase, policy
       plan.messages.push(msg('runtime/passwd-copied', { user: value }, last.line));
     }
   } else if (policy === 'nonroot') {
-    if (!rt.nonrootByDefault) plan.lines.push('USER 65532:65532');
-    plan.messages.push(msg('runtime/nonroot-user'));
+    const user = rt.nonrootUser ?? '65532:65532';
+    if (!rt.nonrootByDefault) plan.lines.push(`USER ${user}`);
+    plan.messages.push(msg('runtime/nonroot-user', { user: rt.nonrootByDefault ? '65532' : user }));
   } else if (rt.nonrootByDefault) {
     plan.lines.push('USER root');
   }

@@ -175,12 +175,15 @@ function onlyBlankLines(text: string, from: number, to: number): boolean {
 }
 
 /** Paths with spaces need the JSON form; plain ones are written as they are. */
-function copyArgs(src: string, dest: string): string {
+export function copyArgs(src: string, dest: string): string {
   return /\s/.test(src + dest) ? JSON.stringify([src, dest]).replace(/","/g, '", "') : `${src} ${dest}`;
 }
 
 /** The image as pulled through a registry mirror: `<mirror>/<image>` (scratch is not pulled). */
 export function withMirror(image: string, mirror: string | undefined): string {
   if (!mirror || image === 'scratch') return image;
-  return `${mirror.replace(/\/+$/, '')}/${image}`;
+  const prefix = mirror.replace(/\/+$/, '');
+  // Already pulled through the mirror (e.g. a runtime tag derived from the builder's reference).
+  if (image.startsWith(prefix + '/')) return image;
+  return `${prefix}/${image}`;
 }

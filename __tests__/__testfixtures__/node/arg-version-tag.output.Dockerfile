@@ -1,0 +1,13 @@
+ARG NODE_VERSION=20.11.1
+FROM node:${NODE_VERSION} AS builder
+WORKDIR /app
+COPY . .
+RUN npm ci && npm run build
+# dev dependencies out: the runtime stage copies node_modules as it is now
+RUN npm prune --omit=dev
+
+FROM node:${NODE_VERSION}-slim
+WORKDIR /app
+COPY --from=builder /app /app
+USER node
+CMD ["node", "dist/index.js"]

@@ -1,0 +1,11 @@
+FROM node:20
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
+ENV NODE_ENV=production
+WORKDIR /opt/app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+USER node
+CMD node app.js

@@ -1,0 +1,14 @@
+FROM node:18 AS builder
+WORKDIR /usr/src/app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev
+COPY . .
+COPY deploy/app.conf /etc/myapp/app.conf
+
+FROM node:18-slim
+WORKDIR /usr/src/app
+COPY --from=builder /usr/src/app /usr/src/app
+COPY --from=builder /etc/myapp/app.conf /etc/myapp/app.conf
+USER node
+ENTRYPOINT ["./docker-entrypoint.sh"]
+CMD ["node", "index.js"]

@@ -1,0 +1,1 @@
+console.log('version', process.env.npm_package_version);

@@ -1,0 +1,3 @@
+# old app
+FROM node:0.12-onbuild
+EXPOSE 8080

@@ -1,0 +1,16 @@
+FROM node:8 AS builder
+# ONBUILD triggers of node:8-onbuild, written out
+WORKDIR /usr/src/app
+ARG NODE_ENV
+ENV NODE_ENV $NODE_ENV
+COPY package.json /usr/src/app/
+RUN npm install && npm cache clean --force
+COPY . /usr/src/app
+
+FROM node:8-slim
+WORKDIR /usr/src/app
+ARG NODE_ENV
+ENV NODE_ENV $NODE_ENV
+COPY --from=builder /usr/src/app /usr/src/app
+USER node
+CMD ["node", "server.js"]

@@ -1,0 +1,3 @@
+# legacy service
+FROM node:onbuild
+EXPOSE 3000

@@ -1,0 +1,2 @@
+from node:7-onbuild
+env PORT 9000

@@ -1,0 +1,14 @@
+FROM node:22-bookworm AS builder
+RUN corepack enable
+WORKDIR /app
+COPY package.json pnpm-lock.yaml ./
+RUN pnpm install --frozen-lockfile
+COPY . .
+# dev dependencies out: the runtime stage copies node_modules as it is now
+RUN pnpm prune --prod
+
+FROM node:22-bookworm-slim
+WORKDIR /app
+COPY --from=builder /app /app
+USER node
+CMD ["node", "src/index.js"]

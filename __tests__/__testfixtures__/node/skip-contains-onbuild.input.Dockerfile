@@ -1,0 +1,5 @@
+FROM node:20
+WORKDIR /app
+ONBUILD COPY . /app
+ONBUILD RUN npm ci
+CMD ["npm", "start"]

@@ -1,0 +1,15 @@
+FROM node:20 AS builder
+WORKDIR /app
+COPY . .
+RUN npm install && npm run build
+# dev dependencies out: the runtime stage copies node_modules as it is now
+RUN npm prune --omit=dev
+
+FROM gcr.io/distroless/nodejs20-debian12:nonroot
+WORKDIR /app
+COPY --from=builder /app/node_modules /app/node_modules
+COPY --from=builder /app/package.json /app/package.json
+COPY --from=builder /app/dist /app/dist
+COPY --from=builder /app/vendor/greet /app/vendor/greet
+COPY --from=builder /app/views /app/views
+CMD ["dist/main.js"]

@@ -1,0 +1,14 @@
+FROM node:18 AS builder
+WORKDIR /usr/src/app
+COPY package.json yarn.lock ./
+RUN yarn install --frozen-lockfile
+COPY . .
+RUN yarn build
+# dev dependencies out: the runtime stage copies node_modules as it is now
+RUN yarn install --production --prefer-offline
+
+FROM node:18-slim
+WORKDIR /usr/src/app
+COPY --from=builder /usr/src/app /usr/src/app
+USER node
+CMD ["node", "dist/server.js"]

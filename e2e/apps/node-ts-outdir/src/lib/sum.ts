@@ -1,0 +1,3 @@
+exports.total = function total(xs) {
+  return xs.reduce((a, b) => a + b, 0);
+};
