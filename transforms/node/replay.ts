@@ -3,11 +3,9 @@
 // packages, writes outside the app folder, ownership changes).
 import * as posix from 'path/posix';
 import type { Instr, ParsedDockerfile, Stage } from '../../src/dockerfile';
-import { expandVars } from '../../src/image-ref';
-import { isAssignment, scanShell } from '../../src/shell-words';
-import { normalizeSource } from '../shared/context-map';
-import type { ContextCopy } from '../shared/context-map';
-import { copyInfo, execForm, joinContinuations, properties, splitFlags } from '../shared/instructions';
+import { scanShell } from '../../src/shell-words';
+import { replayStageCommon } from '../shared/replay';
+import type { StageState } from '../shared/replay';
 import type { Manager, NodeFacts } from './facts';
 
 export interface InstallStep {
@@ -30,20 +28,13 @@ export interface ScriptStep {
   words: string[];
 }
 
-export interface NodeReplay {
-  workdir: string;
-  env: Map<string, string>;
-  copies: ContextCopy[];
+export interface NodeReplay extends StageState {
   installs: InstallStep[];
   scripts: ScriptStep[];
   prunes: { ins: Instr; manager: Manager }[];
   systemPackages: { ins: Instr; packages: string[] }[];
   outside: { ins: Instr; path: string }[];
   chowns: { ins: Instr; owner: string; path: string }[];
-  users: Instr[];
-  shells: Instr[];
-  /** RUN lines with heredocs: not analysed. */
-  heredocRuns: Instr[];
 }
 
 /** Commands that write where their path arguments point. */
@@ -58,75 +49,24 @@ function within(p: string, dir: string): boolean {
 }
 
 export function replayStage(file: ParsedDockerfile, stage: Stage, facts: NodeFacts): NodeReplay {
-  const r: NodeReplay = {
-    workdir: '/', env: new Map([['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin']]), copies: [],
-    installs: [], scripts: [], prunes: [], systemPackages: [], outside: [], chowns: [], users: [], shells: [], heredocRuns: [],
-  };
-  const lookup = (name: string) => r.env.get(name);
-  for (const ins of stage.body) {
-    switch (ins.keyword) {
-      case 'ENV':
-      case 'ARG':
-        for (const p of properties(ins)) {
-          if (ins.keyword === 'ARG' && p.value === null) {
-            if (!r.env.has(p.name)) r.env.set(p.name, '');
-            continue;
-          }
-          const v = expandVars(p.value ?? '', lookup, file.escape);
-          r.env.set(p.name, v ?? '');
-        }
-        break;
-      case 'WORKDIR': {
-        const raw = joinContinuations(ins.argsText, file.escape).trim();
-        r.workdir = posix.resolve(r.workdir, expandVars(raw, lookup, file.escape) ?? raw);
-        break;
-      }
-      case 'COPY':
-      case 'ADD': {
-        const info = copyInfo(ins, file.escape);
-        if (!info || info.from) break;
-        if (ins.keyword === 'ADD' && info.sources.some((s) => /^[a-z]+:\/\//i.test(s))) break;
-        const dest0 = expandVars(info.dest, lookup, file.escape) ?? info.dest;
-        const dest = posix.resolve(r.workdir, dest0);
-        const sources = info.sources.map(normalizeSource);
-        const destIsDir = dest0.endsWith('/') || dest0 === '.' || sources.length > 1 || sources.some((s) => s === '' || facts.files.some((f) => f.startsWith(s + '/')));
-        r.copies.push({ sources, dest, destIsDir, line: ins.line });
-        break;
-      }
-      case 'USER':
-        r.users.push(ins);
-        break;
-      case 'SHELL':
-        r.shells.push(ins);
-        break;
-      case 'RUN':
-        replayRun(file, ins, r);
-        break;
-      default:
-        break;
-    }
-  }
-  return r;
-}
-
-function replayRun(file: ParsedDockerfile, ins: Instr, r: NodeReplay): void {
-  const { rest } = splitFlags(ins.argsText);
-  if (/<<-?['"]?[A-Za-z_]/.test(rest)) {
-    r.heredocRuns.push(ins);
-    return;
-  }
-  const exec = execForm(joinContinuations(rest, file.escape));
-  const commands: string[][] = exec ? [exec] : scanShell(rest, 0, file.escape).commands.map((c) => {
-    const words = c.words;
-    const k = words.findIndex((w) => !isAssignment(w));
-    const assigned = words.slice(0, k < 0 ? words.length : k).map((w) => w.value);
-    return [...assigned, ...(k < 0 ? [] : words.slice(k).map((w) => w.value))];
+  const r = {
+    installs: [], scripts: [], prunes: [], systemPackages: [], outside: [], chowns: [],
+  } as Omit<NodeReplay, keyof StageState>;
+  let state: StageState | null = null;
+  const view = (): NodeReplay => ({ ...(state as StageState), ...r }) as NodeReplay;
+  state = replayStageCommon(file, stage, {
+    workdir: '/',
+    env: [['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin']],
+    files: facts.files,
+    onCommand: (c) => {
+      // The command line as words, its own assignments first (they matter, e.g. NODE_ENV=…).
+      const assigned = [...c.assignments].map(([n, v]) => `${n}=${v}`);
+      replayCommand([...assigned, ...c.words.map((w) => w.value)], c.ins, { ...view(), env: c.env }, c.cwd);
+    },
   });
-  let cwd = r.workdir;
-  for (const words of commands) cwd = replayCommand(words, ins, r, cwd);
+  return view();
 }
 
-/** One simple command (leading assignments included). Returns the working folder after it. */
 function replayCommand(all: string[], ins: Instr, r: NodeReplay, cwd: string): string {
   let k = 0;
   const local = new Map<string, string>();

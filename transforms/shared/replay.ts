@@ -11,12 +11,21 @@ import { normalizeSource } from './context-map';
 import type { ContextCopy } from './context-map';
 import { copyInfo, execForm, joinContinuations, properties, splitFlags } from './instructions';
 
+/** A COPY/ADD from the build context, with where it stands in the stage. */
+export interface StageCopy extends ContextCopy {
+  ins: Instr;
+  /** `--chown=` value, when given. */
+  chown: string | null;
+  /** Index of the instruction in the stage body. */
+  index: number;
+}
+
 export interface StageState {
   workdir: string;
   env: Map<string, string>;
-  copies: ContextCopy[];
-  /** `--chown` owner of each context copy, by its index in `copies`. */
-  copyOwners: (string | null)[];
+  copies: StageCopy[];
+  /** COPY --from=<stage or image>, and ADD of URLs or archives: not plain context files. */
+  foreignCopies: Instr[];
   users: Instr[];
   shells: Instr[];
   /** RUN lines with heredocs: not analysed. */
@@ -50,10 +59,10 @@ export interface ReplayOptions {
 
 export function replayStageCommon(file: ParsedDockerfile, stage: Stage, opts: ReplayOptions): StageState {
   const s: StageState = {
-    workdir: opts.workdir, env: new Map(opts.env), copies: [], copyOwners: [], users: [], shells: [], heredocRuns: [],
+    workdir: opts.workdir, env: new Map(opts.env), copies: [], foreignCopies: [], users: [], shells: [], heredocRuns: [],
   };
   const lookup = (name: string) => s.env.get(name);
-  for (const ins of stage.body) {
+  stage.body.forEach((ins, index) => {
     switch (ins.keyword) {
       case 'ENV':
       case 'ARG':
@@ -75,15 +84,19 @@ export function replayStageCommon(file: ParsedDockerfile, stage: Stage, opts: Re
       case 'COPY':
       case 'ADD': {
         const info = copyInfo(ins, file.escape);
-        if (!info || info.from) break;
-        if (ins.keyword === 'ADD' && info.sources.some((src) => /^[a-z]+:\/\//i.test(src))) break;
+        if (!info) break;
+        // ADD unpacks archives and fetches URLs: what lands in the image is not the context file.
+        if (info.from || (ins.keyword === 'ADD' && info.sources.some((src) => /^[a-z]+:\/\//i.test(src) || /\.(tar|tgz|tar\.\w+)$/.test(src)))) {
+          s.foreignCopies.push(ins);
+          break;
+        }
         const dest0 = expandVars(info.dest, lookup, file.escape) ?? info.dest;
         const dest = posix.resolve(s.workdir, dest0);
-        const sources = info.sources.map(normalizeSource);
+        const sources = info.sources.map((src) => normalizeSource(expandVars(src, lookup, file.escape) ?? src));
         const destIsDir = dest0.endsWith('/') || dest0 === '.' || sources.length > 1
           || sources.some((src) => src === '' || opts.files.some((f) => f.startsWith(src + '/')));
-        s.copies.push({ sources, dest, destIsDir, line: ins.line });
-        s.copyOwners.push(splitFlags(joinContinuations(ins.argsText, file.escape)).flags.get('chown') || null);
+        const chown = splitFlags(joinContinuations(ins.argsText, file.escape)).flags.get('chown') || null;
+        s.copies.push({ sources, dest, destIsDir, line: ins.line, ins, chown, index });
         break;
       }
       case 'USER':
@@ -98,7 +111,7 @@ export function replayStageCommon(file: ParsedDockerfile, stage: Stage, opts: Re
       default:
         break;
     }
-  }
+  });
   return s;
 }
 
