@@ -1,9 +1,291 @@
-// The Rust transform (not written yet: matches nothing).
-import type { Transform } from '../types';
+// The Rust transform: the user's rust stage becomes the builder, and a runtime stage gets the
+// binary cargo built: distroless cc (glibc + libgcc_s) for glibc builds, distroless static for
+// static (musl) builds, alpine for musl builds that link the C library dynamically.
+import * as posix from 'path/posix';
+import type { Instr } from '../../src/dockerfile';
+import { isOfficialImage } from '../../src/image-ref';
+import { msg } from '../../src/messages';
+import type { Message, TextEdit } from '../../src/types';
+import { BUSYBOX_APPLETS, analyzeCommand, execText, replaceCommand, runSpecs } from '../shared/commands';
+import type { Analysis, RunKeyword, RunSpec } from '../shared/commands';
+import { carryInstructions } from '../shared/carry';
+import { commandForm, properties } from '../shared/instructions';
+import { alpineOfTag, chooseNativeRuntime, debianReleaseOfTag, DEBIAN_RELEASES } from '../shared/runtime-bases';
+import { planRuntimeUser } from '../shared/runtime-user';
+import { splitEdits, withMirror } from '../shared/split';
+import { dropOverriddenWorkdirs } from './workdirs';
+import type { Transform, TransformInput, TransformOutcome } from '../types';
+import { parseCargoArgs } from './cargo-command';
+import { gatherRustFacts, nativeLinks } from './facts';
+import type { RustFacts } from './facts';
+import { buildOutputs, findArtifact, replayRustStage } from './replay';
+import type { Linkage, RustArtifact, RustReplay } from './replay';
+import { rustRuntimeFiles } from './runtime-files';
 
-export const rustTransform: Transform<null> = {
+const RUNTIME_DEFAULT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+const TOOLCHAIN_ENV_NAMES = new Set(['RUSTFLAGS', 'RUSTDOCFLAGS', 'RUSTC_WRAPPER', 'RUST_VERSION', 'RUSTUP_HOME', 'RUSTUP_TOOLCHAIN', 'CC', 'CXX', 'AR', 'LD', 'CFLAGS', 'CXXFLAGS', 'LDFLAGS', 'SCCACHE_DIR']);
+const TOOLCHAIN_ENV_PREFIX = /^(CARGO_|RUSTUP_|PKG_CONFIG|OPENSSL_|CC_|CXX_|AR_|SQLX_OFFLINE$)/;
+const RELEASE_NAMES: Record<number, string> = Object.fromEntries(Object.entries(DEBIAN_RELEASES).map(([k, v]) => [v, k]));
+
+export const rustTransform: Transform<RustFacts> = {
   id: 'rust',
-  matches: () => false,
-  gather: () => null,
-  plan: () => ({ kind: 'skip', messages: [] }),
+  matches: (ref) => isOfficialImage(ref, 'rust'),
+  gather: (ctx, input) => gatherRustFacts(ctx, input.hasContext),
+  plan(input, facts) {
+    if (/(^|-)onbuild$/.test(input.base.tag ?? '')) {
+      return skip(msg('onbuild/unknown-triggers', { image: input.baseRaw }, input.stage.from.line));
+    }
+    return planRustSplit(input, facts);
+  },
 };
+
+function skip(...messages: Message[]): TransformOutcome {
+  return { kind: 'skip', messages };
+}
+
+/** Debian release of a rust tag without a codename: bullseye up to 1.69, bookworm to 1.88, trixie after. */
+export function rustDefaultRelease(tag: string | null): number {
+  const m = /^(\d+)\.(\d+)/.exec(tag ?? '');
+  // `latest`, `1`, `slim`: the current default variant (trixie since Rust 1.89). Guessing a newer
+  // release is the safe side: a binary built against an older glibc runs on a newer one.
+  if (!m) return 13;
+  const minor = Number(m[2]);
+  if (Number(m[1]) > 1 || minor >= 89) return 13;
+  if (minor >= 70) return 12;
+  if (minor >= 54) return 11;
+  return 10;
+}
+
+/** Names of ENV variables in the stage that only steer cargo and the C toolchain. */
+function toolchainEnv(body: readonly Instr[]): Set<string> {
+  const out = new Set<string>(TOOLCHAIN_ENV_NAMES);
+  for (const i of body) if (i.keyword === 'ENV') for (const p of properties(i)) if (TOOLCHAIN_ENV_PREFIX.test(p.name)) out.add(p.name);
+  return out;
+}
+
+interface Use {
+  spec: RunSpec;
+  analysis: Analysis;
+}
+
+export function planRustSplit(input: TransformInput, facts: RustFacts): TransformOutcome {
+  const { file, stage, base } = input;
+  const messages: Message[] = [];
+  const replay = replayRustStage(file, stage, facts, base.tag);
+  if (replay.unknown.length) {
+    const u = replay.unknown[0];
+    return skip(msg('rust/artifact-unknown', { command: u.command, line: u.ins.line }, u.ins.line));
+  }
+  if (replay.copies.length && replay.copies.some((c) => c.sources.some((s) => s === '' || !s.includes('.')))) {
+    if (!facts.hasContext) {
+      // Without a context, binary names come only from explicit paths; runtime files are unknown.
+      if (replay.copies.some((c) => c.destIsDir)) return skip(msg('context/unavailable', { reason: 'no build context was given' }));
+    } else if (facts.truncated) return skip(msg('context/unavailable', { reason: 'the build context has too many files to list' }));
+  }
+
+  const specs = runSpecs(file, stage);
+  const entry = specs.ENTRYPOINT ?? specs.CMD;
+  if (!entry) return skip(msg('rust/no-entrypoint'));
+  const overrides = new Map<Instr, string>();
+  const builderAppend: string[] = [];
+  const extra: RustArtifact[] = [];
+
+  // `cargo run` at start-up: build in the builder, start the binary.
+  const run = compileCargoRun(entry, replay, facts, input);
+  if (run) {
+    if ('skip' in run) return skip(run.skip);
+    extra.push({ path: run.binary, linkage: run.linkage, tool: false, ins: entry.ins });
+    overrides.set(entry.ins, replaceCommand(file, entry, execText(run.argv)));
+    if (run.build) builderAppend.push(run.build);
+    messages.push(msg('rust/cargo-run-compiled', { path: run.binary }, entry.ins.line));
+  }
+  const lookup = (p: string) => extra.find((a) => a.path === p) ?? findArtifact(p, replay);
+
+  const uses: Use[] = [];
+  for (const k of ['ENTRYPOINT', 'CMD', 'HEALTHCHECK'] as RunKeyword[]) {
+    const spec = specs[k];
+    if (!spec) continue;
+    if (k === 'CMD' && specs.ENTRYPOINT) continue;
+    const form = overrides.has(spec.ins) ? commandForm((overrides.get(spec.ins) as string).slice(spec.cmdStart - spec.ins.start), file.escape) : spec.form;
+    const analysis = analyzeCommand(form, file.escape);
+    if (k === 'ENTRYPOINT' && form.shell !== null && specs.CMD) {
+      analysis.shell = true;
+      analysis.argv = null;
+      analysis.features = [...analysis.features, 'ignores CMD'];
+    }
+    uses.push({ spec: { ...spec, form }, analysis });
+  }
+
+  const custom = input.options.runtime !== undefined && !['distroless', 'scratch', 'alpine', 'chainguard', 'debian'].includes(input.options.runtime);
+  const pathDirs = (replay.env.get('PATH') ?? '').split(':').filter(Boolean);
+  const referenced = new Map<string, RustArtifact>();
+  let pathDir: string | null = null;
+  let busybox = false;
+  let shell = false;
+  for (const u of uses) {
+    if (u.analysis.shell) shell = true;
+    for (const p of u.analysis.programs) {
+      const hit = resolveProgram(p, replay.workdir, pathDirs, lookup);
+      if (hit) {
+        referenced.set(hit.artifact.path, hit.artifact);
+        if (hit.pathDir && !RUNTIME_DEFAULT_PATH.includes(hit.pathDir)) pathDir = hit.pathDir;
+        continue;
+      }
+      if ((BUSYBOX_APPLETS.has(posix.basename(p)) && !p.startsWith('/')) || p === '/busybox/sh') {
+        busybox = true;
+        continue;
+      }
+      if (custom) continue;
+      if (u.spec.keyword === 'HEALTHCHECK') return skip(msg('runtime/healthcheck-tool', { line: u.spec.ins.line, tool: p }, u.spec.ins.line));
+      return skip(msg('rust/entrypoint-unknown', { program: p }, u.spec.ins.line));
+    }
+  }
+  if (!referenced.size) return skip(msg('rust/entrypoint-unknown', { program: uses[0]?.analysis.programs[0] ?? '?' }, entry.ins.line));
+
+  // The C library the binaries need.
+  const linkages = new Set<Linkage>([...referenced.values()].map((a) => a.linkage));
+  if (linkages.has('glibc') && linkages.has('musl')) return skip(msg('rust/mixed-linkage', { detail: 'glibc and musl' }));
+  const libc = linkages.has('glibc') ? 'glibc' : linkages.has('musl') ? 'musl' : 'none';
+  messages.push(msg('rust/linkage', {
+    detail: libc === 'none' ? 'is statically linked (musl target or +crt-static): no C library needed'
+      : libc === 'glibc' ? 'links glibc and libgcc_s (Rust\'s unwinder)' : 'links musl dynamically (-crt-static)',
+  }));
+
+  const tagRelease = debianReleaseOfTag(base.tag, 0);
+  const release = tagRelease || rustDefaultRelease(base.tag);
+  if (libc === 'glibc' && !tagRelease && !alpineOfTag(base.tag)) {
+    messages.push(msg('rust/debian-release', { tag: base.tag ?? 'latest', release: RELEASE_NAMES[release] ?? String(release) }));
+  }
+  const explicitUser = replay.users.length > 0;
+  const policy = input.options.user ?? 'nonroot';
+  const choice = chooseNativeRuntime(
+    { libc, shell, busybox, user: policy, explicitUser, debianRelease: release, alpineVersion: alpineOfTag(base.tag), cxx: true },
+    input.options.runtime,
+  );
+  if (!choice.ok) {
+    if (choice.reason === 'libc') return skip(msg('runtime/libc-mismatch', { image: choice.image, libc: choice.libc === 'none' ? 'no C library' : choice.libc ?? '?' }));
+    return skip(msg('runtime/program-missing', { keyword: entry.keyword, line: entry.ins.line, program: 'a shell' }, entry.ins.line));
+  }
+  const rt = choice.base;
+
+  // System libraries the binary links (only matters when it is not static).
+  if (libc !== 'none' && !rt.custom) {
+    const links = nativeLinks(facts);
+    if (links) {
+      if (links.others.length) {
+        const [crate, library] = links.others[0];
+        return skip(msg('rust/system-library', { crate, library }));
+      }
+      if (links.openssl) {
+        if (release < 12) return skip(msg('rust/openssl-old-release', { release: RELEASE_NAMES[release] ?? String(release), library: 'libssl1.1' }));
+        if (!rt.image.startsWith('gcr.io/distroless/')) return skip(msg('rust/openssl-runtime', { image: rt.image }));
+        messages.push(msg('rust/openssl', { image: rt.image }));
+      }
+    } else if (facts.hasContext && rt.image.startsWith('gcr.io/distroless/')) {
+      messages.push(msg('rust/no-lockfile', { image: rt.image }));
+    }
+  }
+  if (rt.custom) messages.push(msg('runtime/custom-image', { image: rt.image }));
+  messages.push(msg('runtime/base', { image: rt.image, why: rt.why }));
+  if (replay.shells.length && shell) return skip(msg('runtime/custom-shell', { line: replay.shells[0].line }, replay.shells[0].line));
+
+  // Shell-form commands become exec form when the runtime has no shell.
+  for (const u of uses) {
+    if (u.spec.form.exec || rt.shell) continue;
+    const argv = u.analysis.argv;
+    if (!argv) return skip(msg('runtime/program-missing', { keyword: u.spec.keyword, line: u.spec.ins.line, program: 'a shell' }, u.spec.ins.line));
+    overrides.set(u.spec.ins, replaceCommand(file, u.spec, execText(argv)));
+    messages.push(msg('runtime/exec-form', { keyword: u.spec.keyword, line: u.spec.ins.line }, u.spec.ins.line));
+  }
+  for (const u of uses) {
+    if (u.analysis.shell && !u.spec.form.exec) {
+      messages.push(msg('runtime/shell-kept', { keyword: u.spec.keyword, line: u.spec.ins.line, features: u.analysis.features.join(', ') }, u.spec.ins.line));
+    }
+  }
+
+  // What the runtime stage gets: the binaries, then runtime files from the context.
+  const copies: { src: string; dest: string }[] = [];
+  for (const a of referenced.values()) {
+    copies.push({ src: a.path, dest: a.path });
+    messages.push(msg('rust/artifact', { path: a.path, line: a.ins.line }, a.ins.line));
+  }
+  const files = rustRuntimeFiles(replay.copies, facts.files, new Set(referenced.keys()));
+  if (files.wholeDir) {
+    const inside = (p: string) => files.paths.some((d) => p === d || p.startsWith(d === '/' ? '/' : d + '/'));
+    for (let k = copies.length - 1; k >= 0; k--) if (inside(copies[k].src)) copies.splice(k, 1);
+    messages.push(msg('runtime/files-many', { limit: 12, dir: files.wholeDir }));
+  } else if (files.paths.length) messages.push(msg('runtime/files-copied', { files: files.paths.join(', ') }));
+  for (const p of files.paths) if (!referenced.has(p)) copies.push({ src: p, dest: p });
+
+  const lines: string[] = [];
+  if (!rt.hasCerts) {
+    copies.push({ src: '/etc/ssl/certs/ca-certificates.crt', dest: '/etc/ssl/certs/ca-certificates.crt' });
+    messages.push(msg('runtime/ca-certs', { image: rt.image }));
+  }
+  if (pathDir && !setsPathWith(stage.body, pathDir)) {
+    const rest = rt.image === 'scratch' ? RUNTIME_DEFAULT_PATH.join(':') : '$PATH';
+    lines.push(`ENV PATH=${pathDir}:${rest}`);
+    messages.push(msg('runtime/path-env', { program: [...referenced.values()].map((a) => posix.basename(a.path)).join(', '), dir: pathDir }));
+  }
+  const user = planRuntimeUser(replay.users, rt, policy);
+  copies.push(...user.copies);
+  lines.push(...user.lines);
+  messages.push(...user.messages);
+
+  const carried = dropOverriddenWorkdirs(carryInstructions(stage.body, file.text, toolchainEnv(stage.body), overrides), file.escape);
+  const movedKw = [...new Set(carried.filter((c) => c.move).map((c) => c.ins.keyword))];
+  if (movedKw.length) messages.push(msg('runtime/moved', { keywords: movedKw.join(', ') }));
+
+  const inlineEdits: TextEdit[] = [];
+  const edits = splitEdits({
+    file, stage, options: input.options, builderName: stage.name ?? input.options.builderName ?? 'builder', afterFrom: [], inlineEdits, builderAppend,
+    runtime: { base: rt, copies, lines, carried, tail: [] },
+  });
+  const own = (m: Message) => m.id.startsWith('rust/');
+  return { kind: 'rewrite', edits, messages: [...messages.filter(own), ...messages.filter((m) => !own(m))], baseAfter: withMirror(rt.image, input.options.registryMirror) };
+}
+
+function setsPathWith(body: readonly Instr[], dir: string): boolean {
+  return body.some((i) => i.keyword === 'ENV' && properties(i).some((p) => p.name === 'PATH' && (p.value ?? '').split(':').includes(dir)));
+}
+
+function resolveProgram(p: string, workdir: string, pathDirs: string[], lookup: (path: string) => RustArtifact | null): { artifact: RustArtifact; pathDir: string | null } | null {
+  if (p.includes('/')) {
+    const a = lookup(posix.resolve(workdir, p));
+    return a ? { artifact: a, pathDir: null } : null;
+  }
+  for (const d of pathDirs) {
+    const a = lookup(posix.join(d, p));
+    if (a) return { artifact: a, pathDir: d };
+  }
+  return null;
+}
+
+interface CargoRun {
+  binary: string;
+  linkage: Linkage;
+  argv: string[];
+  /** The build to add to the builder, or null when the Dockerfile already builds that binary. */
+  build: string | null;
+}
+
+/** `CMD cargo run [--release] [-- args]`: the build it implies, and the binary it starts. */
+function compileCargoRun(entry: RunSpec, replay: RustReplay, facts: RustFacts, input: TransformInput): CargoRun | { skip: Message } | null {
+  const argv = entry.form.exec ?? analyzeCommand(entry.form, input.file.escape).argv;
+  if (!argv || !(argv[0] === 'cargo' || argv[0].endsWith('/cargo'))) return null;
+  const args = parseCargoArgs(argv.slice(1));
+  if (!args || args.sub !== 'run') return null;
+  const line = entry.ins.line;
+  const out = buildOutputs(args, replay.workdir, replay.env, replay, facts, input.base.tag);
+  if (out.dirs.length !== 1) return { skip: msg('rust/cargo-run-unknown', { line, reason: 'several --target triples' }, line) };
+  if (out.names === null) return { skip: msg('rust/cargo-run-unknown', { line, reason: facts.hasContext ? 'the package is not in the build context' : 'no build context' }, line) };
+  if (out.names.length !== 1) return { skip: msg('rust/cargo-run-unknown', { line, reason: out.names.length ? `the package has ${out.names.length} binaries` : 'the package has no binary' }, line) };
+  const binary = posix.join(out.dirs[0].dir, out.names[0]);
+  const built = replay.artifacts.some((a) => a.path === binary);
+  const build = built ? null : `RUN ${['cargo', 'build', ...args.buildWords].map(shellQuote).join(' ')}`;
+  return { binary, linkage: out.dirs[0].linkage, argv: [binary, ...args.programArgs], build };
+}
+
+function shellQuote(w: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,12 @@
+FROM mcr.microsoft.com/dotnet/sdk:8.0-alpine AS builder
+WORKDIR /src
+COPY . .
+RUN dotnet publish -c Release -o /app
+WORKDIR /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:8.0-alpine
+WORKDIR /app
+COPY --from=builder /app /app
+USER $APP_UID
+HEALTHCHECK CMD wget -qO- http://localhost:8080/health || exit 1
+ENTRYPOINT ["dotnet", "Svc.dll"]

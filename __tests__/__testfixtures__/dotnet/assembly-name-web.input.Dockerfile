@@ -1,0 +1,7 @@
+FROM mcr.microsoft.com/dotnet/sdk:8.0
+WORKDIR /src
+COPY src/MyApi/ ./MyApi/
+RUN dotnet publish MyApi/MyApi.csproj -c Release -o /app/publish
+WORKDIR /app/publish
+USER app
+ENTRYPOINT ["dotnet", "Acme.Api.dll"]

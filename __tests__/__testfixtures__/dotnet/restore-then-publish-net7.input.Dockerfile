@@ -1,0 +1,12 @@
+FROM mcr.microsoft.com/dotnet/sdk:7.0
+WORKDIR /source
+
+# restore as a separate layer
+COPY *.csproj ./
+RUN dotnet restore
+
+COPY . ./
+RUN dotnet publish -c Release -o out --no-restore
+
+ENV DOTNET_CLI_TELEMETRY_OPTOUT=1
+ENTRYPOINT ["dotnet", "out/Worker.dll"]

@@ -1,0 +1,17 @@
+FROM mcr.microsoft.com/dotnet/sdk:7.0 AS builder
+WORKDIR /source
+
+# restore as a separate layer
+COPY *.csproj ./
+RUN dotnet restore
+
+COPY . ./
+RUN dotnet publish -c Release -o out --no-restore
+
+ENV DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+FROM mcr.microsoft.com/dotnet/runtime:7.0
+WORKDIR /source
+COPY --from=builder /source/out /source/out
+USER 65532:65532
+ENTRYPOINT ["dotnet", "out/Worker.dll"]

@@ -1,0 +1,7 @@
+FROM mcr.microsoft.com/dotnet/sdk:8.0
+WORKDIR /src
+COPY . .
+RUN dotnet publish -c Release -o /app
+WORKDIR /app
+EXPOSE 8080
+ENTRYPOINT ["dotnet", "WebApi.dll"]

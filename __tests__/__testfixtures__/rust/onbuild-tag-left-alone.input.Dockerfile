@@ -1,0 +1,2 @@
+FROM rust:onbuild
+CMD ["app"]

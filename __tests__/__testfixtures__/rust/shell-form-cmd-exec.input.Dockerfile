@@ -1,0 +1,5 @@
+FROM rust:1.75-bookworm
+WORKDIR /app
+COPY . .
+RUN cargo build --release
+CMD ./target/release/hello --verbose

@@ -1,0 +1,62 @@
+# Rust stand-ins, sourced by scripts/e2e/standins.sh (uses its helpers and variables).
+# rust:<tag> -> Debian 12's cargo/rustc (1.63) + gcc, laid out like the official image:
+# CARGO_HOME=/usr/local/cargo (world-writable, `cargo install` puts binaries in its bin/),
+# RUSTUP_HOME=/usr/local/rustup, PATH starting with /usr/local/cargo/bin, WORKDIR /.
+# The runtime stand-ins (debian:bookworm-slim, distroless cc) come from standins.sh itself.
+RUST_TAGS="1.63 1.63-bookworm 1-bookworm bookworm slim-bookworm"
+RUST_TAR="$CACHE/rootfs-$SUITE-rust-v1.tar"
+RUST_PATH_ENV=/usr/local/cargo/bin:$STD_PATH
+
+rust_missing=()
+for t in $RUST_TAGS; do
+  ALL_IMAGES+=("rust:$t")
+  have_image "rust:$t" || rust_missing+=("rust:$t")
+done
+if ((FORCE)); then
+  for t in $RUST_TAGS; do "$DOCKER" image rm -f "rust:$t" >/dev/null 2>&1 || true; done
+  ((FORCE_ROOTFS)) && rm -f "$RUST_TAR"
+  rust_missing=(); for t in $RUST_TAGS; do rust_missing+=("rust:$t"); done
+fi
+
+ensure_rust_tar() {
+  [[ -s $RUST_TAR ]] && return 0
+  ensure_rootfs_tar
+  local d="$WORK/rust"
+  mkdir -p "$d"
+  tar -C "$d" --numeric-owner -xpf "$ROOTFS_TAR"
+  cp /etc/resolv.conf "$d/etc/resolv.conf"
+  printf '#!/bin/sh\nexit 101\n' >"$d/usr/sbin/policy-rc.d"; chmod 755 "$d/usr/sbin/policy-rc.d"
+  printf 'Acquire::Check-Valid-Until "false";\nAcquire::Check-Date "false";\n' >"$d/etc/apt/apt.conf.d/99stageify-e2e"
+  chroot_mount "$d"
+  log "chroot apt-get install cargo gcc libc6-dev ca-certificates tzdata"
+  if ! { chroot "$d" env DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get update -qq &&
+         chroot "$d" env DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get install -y -qq --no-install-recommends \
+           cargo gcc libc6-dev ca-certificates tzdata; } >"$WORK/apt-rust.log" 2>&1; then
+    tail -n 40 "$WORK/apt-rust.log" >&2; die "apt-get in chroot failed (log above)"
+  fi
+  chroot_umount
+  # The official image keeps cargo's home (and so `cargo install`'s bin/) world-writable.
+  mkdir -p "$d/usr/local/cargo/bin" "$d/usr/local/rustup"
+  chmod -R a+w "$d/usr/local/cargo" "$d/usr/local/rustup"
+  clean_rootfs "$d"
+  tar -C "$d" --numeric-owner -cf "$RUST_TAR.tmp" . && mv "$RUST_TAR.tmp" "$RUST_TAR"
+  rm -rf --one-file-system "$d"
+  log "cached $RUST_TAR ($(du -h "$RUST_TAR" | cut -f1))"
+}
+
+if ((${#rust_missing[@]})); then
+  first_rust="rust:${RUST_TAGS%% *}"
+  if ! have_image "$first_rust"; then
+    ensure_rust_tar
+    log "import $first_rust"
+    "$DOCKER" import \
+      --change "ENV PATH=$RUST_PATH_ENV" --change 'ENV CARGO_HOME=/usr/local/cargo' \
+      --change 'ENV RUSTUP_HOME=/usr/local/rustup' --change 'WORKDIR /' --change 'CMD ["bash"]' \
+      - "$first_rust" <"$RUST_TAR" >/dev/null
+  fi
+  for t in $RUST_TAGS; do
+    have_image "rust:$t" && continue
+    "$DOCKER" tag "$first_rust" "rust:$t"
+    log "tag rust:$t (= $first_rust)"
+  done
+fi
