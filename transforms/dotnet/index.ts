@@ -13,7 +13,6 @@ import { PRESETS } from '../shared/runtime-bases';
 import type { RuntimeBase } from '../shared/runtime-bases';
 import { planRuntimeUser } from '../shared/runtime-user';
 import { splitEdits, withMirror } from '../shared/split';
-import { dropOverriddenWorkdirs } from './workdirs';
 import type { Transform, TransformInput, TransformOutcome } from '../types';
 import { gatherDotnetFacts, versionOfTfm } from './facts';
 import type { DotnetFacts, DotnetProject } from './facts';
@@ -196,7 +195,7 @@ export function planDotnetSplit(input: TransformInput, facts: DotnetFacts): Tran
 
   const toolchain = new Set<string>();
   for (const i of stage.body) if (i.keyword === 'ENV') for (const p of properties(i)) if (TOOLCHAIN_ENV.test(p.name)) toolchain.add(p.name);
-  const carried = dropOverriddenWorkdirs(carryInstructions(stage.body, file.text, toolchain, overrides), file.escape);
+  const carried = carryInstructions(stage.body, file.text, toolchain, overrides);
   const movedKw = [...new Set(carried.filter((c) => c.move).map((c) => c.ins.keyword))];
   if (movedKw.length) messages.push(msg('runtime/moved', { keywords: movedKw.join(', ') }));
 

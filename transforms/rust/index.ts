@@ -10,10 +10,9 @@ import { BUSYBOX_APPLETS, analyzeCommand, execText, replaceCommand, runSpecs } f
 import type { Analysis, RunKeyword, RunSpec } from '../shared/commands';
 import { carryInstructions } from '../shared/carry';
 import { commandForm, properties } from '../shared/instructions';
-import { alpineOfTag, chooseNativeRuntime, debianReleaseOfTag, DEBIAN_RELEASES } from '../shared/runtime-bases';
+import { alpineOfTag, chooseNativeRuntime, debianReleaseOfTag, RELEASE_NAMES } from '../shared/runtime-bases';
 import { planRuntimeUser } from '../shared/runtime-user';
 import { splitEdits, withMirror } from '../shared/split';
-import { dropOverriddenWorkdirs } from './workdirs';
 import type { Transform, TransformInput, TransformOutcome } from '../types';
 import { parseCargoArgs } from './cargo-command';
 import { gatherRustFacts, nativeLinks } from './facts';
@@ -25,7 +24,6 @@ import { rustRuntimeFiles } from './runtime-files';
 const RUNTIME_DEFAULT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 const TOOLCHAIN_ENV_NAMES = new Set(['RUSTFLAGS', 'RUSTDOCFLAGS', 'RUSTC_WRAPPER', 'RUST_VERSION', 'RUSTUP_HOME', 'RUSTUP_TOOLCHAIN', 'CC', 'CXX', 'AR', 'LD', 'CFLAGS', 'CXXFLAGS', 'LDFLAGS', 'SCCACHE_DIR']);
 const TOOLCHAIN_ENV_PREFIX = /^(CARGO_|RUSTUP_|PKG_CONFIG|OPENSSL_|CC_|CXX_|AR_|SQLX_OFFLINE$)/;
-const RELEASE_NAMES: Record<number, string> = Object.fromEntries(Object.entries(DEBIAN_RELEASES).map(([k, v]) => [v, k]));
 
 export const rustTransform: Transform<RustFacts> = {
   id: 'rust',
@@ -232,7 +230,7 @@ export function planRustSplit(input: TransformInput, facts: RustFacts): Transfor
   lines.push(...user.lines);
   messages.push(...user.messages);
 
-  const carried = dropOverriddenWorkdirs(carryInstructions(stage.body, file.text, toolchainEnv(stage.body), overrides), file.escape);
+  const carried = carryInstructions(stage.body, file.text, toolchainEnv(stage.body), overrides);
   const movedKw = [...new Set(carried.filter((c) => c.move).map((c) => c.ins.keyword))];
   if (movedKw.length) messages.push(msg('runtime/moved', { keywords: movedKw.join(', ') }));
 

@@ -7,21 +7,29 @@ import { MOVED_KEYWORDS } from './split';
 import type { Carried } from './split';
 
 /**
- * @param toolchainEnv names of variables that only steer the build toolchain: an ENV that sets
- *   nothing else is not repeated.
+ * @param toolchainEnv variables that only steer the build toolchain (names, or a predicate): an
+ *   ENV that sets nothing else is not repeated.
  * @param overrides replacement texts (exec form, compiled `go run`, …) of moved instructions.
  */
-export function carryInstructions(body: readonly Instr[], text: string, toolchainEnv: ReadonlySet<string>, overrides: ReadonlyMap<Instr, string> = new Map()): Carried[] {
+export function carryInstructions(
+  body: readonly Instr[], text: string, toolchainEnv: ReadonlySet<string> | ((name: string) => boolean), overrides: ReadonlyMap<Instr, string> = new Map(),
+): Carried[] {
+  const isToolchain = typeof toolchainEnv === 'function' ? toolchainEnv : (n: string) => toolchainEnv.has(n);
   const out: Carried[] = [];
-  for (const ins of body) {
+  body.forEach((ins, k) => {
     if (MOVED_KEYWORDS.has(ins.keyword)) out.push({ ins, move: true, text: overrides.get(ins) });
     else if (ins.keyword === 'ENV') {
-      if (properties(ins).every((p) => toolchainEnv.has(p.name))) continue;
-      out.push({ ins, move: false });
-    } else if (ins.keyword === 'WORKDIR' || ins.keyword === 'USER') out.push({ ins, move: false });
-  }
+      if (!properties(ins).every((p) => isToolchain(p.name))) out.push({ ins, move: false });
+    } else if (ins.keyword === 'USER') out.push({ ins, move: false });
+    else if (ins.keyword === 'WORKDIR' && !overriddenWorkdir(body, k)) out.push({ ins, move: false });
+  });
   const used = new Set<string>();
   for (const c of out) for (const v of referencedVars(c.text ?? text.slice(c.ins.start, c.ins.end))) used.add(v);
   const args = body.filter((i) => i.keyword === 'ARG' && properties(i).some((p) => used.has(p.name)));
   return [...out, ...args.map((ins) => ({ ins, move: false }))].sort((a, b) => a.ins.start - b.ins.start);
+}
+
+/** A WORKDIR that a later absolute WORKDIR replaces: in the runtime it would only make an empty folder. */
+function overriddenWorkdir(body: readonly Instr[], k: number): boolean {
+  return body.slice(k + 1).some((i) => i.keyword === 'WORKDIR' && i.argsText.trim().startsWith('/'));
 }

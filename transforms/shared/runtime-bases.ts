@@ -56,7 +56,7 @@ export const ALPINE_USERS = new Set(['root', 'nobody', 'daemon', 'bin', 'operato
 export const DEBIAN_USERS = new Set(['root', 'nobody', 'daemon', 'bin', 'sys', 'www-data', 'games', 'man', 'mail', 'news', 'proxy', 'backup', 'list', 'irc']);
 
 export const DEBIAN_RELEASES: Record<string, number> = { buster: 10, bullseye: 11, bookworm: 12, trixie: 13 };
-const RELEASE_NAMES: Record<number, string> = { 10: 'buster', 11: 'bullseye', 12: 'bookworm', 13: 'trixie' };
+export const RELEASE_NAMES: Record<number, string> = { 10: 'buster', 11: 'bullseye', 12: 'bookworm', 13: 'trixie' };
 
 export type Choice = { ok: true; base: RuntimeBase } | { ok: false; reason: 'libc' | 'shell'; image: string; libc?: Libc };
 

@@ -5,7 +5,6 @@ RUN CGO_ENABLED=0 go build -o /usr/local/bin/hello .
 WORKDIR /data
 
 FROM gcr.io/distroless/static-debian12:nonroot
-WORKDIR /src
 WORKDIR /data
 COPY --from=builder /usr/local/bin/hello /usr/local/bin/hello
 CMD ["hello"]
