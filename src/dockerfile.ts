@@ -99,10 +99,14 @@ export function parseDockerfile(text: string): ParsedDockerfile {
     }
   }
   const comments: CommentLine[] = [];
+  // Comments and instructions both come in file order: one pass tells which comments stand
+  // inside an instruction's continuation lines.
+  let k = 0;
   for (const c of ast.getComments()) {
     const r = c.getRange();
     const start = at(r.start);
-    const inside = instructions.some((i) => start > i.start && start < i.end);
+    while (k < instructions.length && instructions[k].end <= start) k++;
+    const inside = k < instructions.length && start > instructions[k].start && start < instructions[k].end;
     if (inside) continue;
     const end = at(r.end);
     comments.push({ start, end, lineStart: startOfLine(text, start), lineEnd: endOfLine(text, end) });

@@ -4,7 +4,7 @@ import type { ContextFS } from './context';
 import { initialArgValues, parseDockerfile } from './dockerfile';
 import type { ParsedDockerfile } from './dockerfile';
 import { applyEdits } from './edits';
-import { expandVars, parseImageRef } from './image-ref';
+import { expandVars, parseImageRef, redactCredentials } from './image-ref';
 import { msg } from './messages';
 import { lineNumberAt, lineStarts } from './text';
 import type { FileStatus, Message, TextEdit, TransformOptions } from './types';
@@ -52,7 +52,8 @@ export function planText(text: string, input: PlanInput): Plan {
   if (file.stages.length > 1) return leave([msg('skip/already-multistage', { count: file.stages.length })], imageOf(file, file.stages.length - 1) ?? undefined);
   if (!baseRaw) return fail(msg('input/bad-from', { line: file.stages[0].from.line }, file.stages[0].from.line));
   const globalArgs = initialArgValues(file);
-  const expanded = expandVars(baseRaw, (n) => globalArgs.get(n), file.escape);
+  const expandedRaw = expandVars(baseRaw, (n) => globalArgs.get(n), file.escape);
+  const expanded = expandedRaw === null ? null : redactCredentials(expandedRaw);
   if (expanded === null) return leave([msg('skip/unresolved-base', { image: baseRaw }, file.stages[0].from.line)], baseRaw);
   const base = parseImageRef(expanded);
   if (isMinimalBase(base)) return leave([msg('skip/already-minimal', { image: expanded })], expanded);
@@ -119,9 +120,11 @@ function makeInput(file: ParsedDockerfile, base: ReturnType<typeof parseImageRef
   return { file, stage: file.stages[0], base, baseRaw, globalArgs, options: input.options, hasContext: input.hasContext };
 }
 
+/** The image a stage's FROM names, without credentials (they never reach messages or output). */
 function imageOf(file: ParsedDockerfile, stage: number): string | null {
   const node = file.stages[stage]?.from.node as unknown as { getImage(): string | null } | undefined;
-  return node?.getImage() ?? null;
+  const image = node?.getImage() ?? null;
+  return image === null ? null : redactCredentials(image);
 }
 
 /** One edit covering everything between the common prefix and suffix of two texts. */

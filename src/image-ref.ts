@@ -12,6 +12,19 @@ export interface ImageRef {
   digest: string | null;
 }
 
+/**
+ * Drops `user:password@` (or `user@`) in front of a registry host: references never carry
+ * credentials forward into output, messages or reports. A digest (`name@sha256:…`) is kept.
+ */
+export function redactCredentials(ref: string): string {
+  return ref.replace(/^([^\s/@]+)@(?=[^\s/@]+\/)/, '');
+}
+
+/** The reference without its digest (`name:tag@sha256:…` → `name:tag`). */
+export function withoutDigest(ref: string): string {
+  return ref.replace(/@[A-Za-z0-9_+.-]+:[A-Fa-f0-9]+$/, '');
+}
+
 /** Parses a (variable-free) image reference. Credentials (`user:pass@host/...`) are dropped. */
 export function parseImageRef(raw: string): ImageRef {
   let rest = raw.trim();

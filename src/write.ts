@@ -20,8 +20,13 @@ export function writeResult(result: FileResult, file: string = result.path): Wri
     return { written: false, error: { id: 'write/symlink', message: 'is a symbolic link; not written through' } };
   }
   const seen = result.stat;
-  if (seen && (current.mtimeMs !== seen.mtimeMs || current.size !== seen.size)) {
-    return { written: false, error: { id: 'write/changed-on-disk', message: 'changed on disk since it was read; not written' } };
+  const changedOnDisk = { written: false as const, error: { id: 'write/changed-on-disk' as const, message: 'changed on disk since it was read; not written' } };
+  if (seen && (current.mtimeMs !== seen.mtimeMs || current.size !== seen.size)) return changedOnDisk;
+  // Same size and mtime is not proof (whole-second mtimes, rsync -t, tar): compare the bytes too.
+  try {
+    if (!fs.readFileSync(file).equals(Buffer.from(result.original, result.encoding))) return changedOnDisk;
+  } catch (err) {
+    return { written: false, error: { id: 'write/failed', message: (err as Error).message } };
   }
 
   const mode = (seen?.mode ?? current.mode) & 0o7777;
@@ -35,6 +40,10 @@ export function writeResult(result: FileResult, file: string = result.path): Wri
     try {
       fs.writeFileSync(fd, Buffer.from(result.output, result.encoding));
       fs.fchmodSync(fd, mode); // after creation, so the umask does not strip bits
+      // Keep owner and group (only possible as root or for one's own files; otherwise leave ours).
+      if (current.uid !== process.getuid?.() || current.gid !== process.getgid?.()) {
+        try { fs.fchownSync(fd, current.uid, current.gid); } catch { /* not permitted: keep the writer's */ }
+      }
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);

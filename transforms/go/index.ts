@@ -10,7 +10,7 @@ import { BUSYBOX_APPLETS, analyzeCommand, execText, replaceCommand, runSpecs } f
 import type { Analysis, RunKeyword, RunSpec } from '../shared/commands';
 import { alpineOfTag, chooseNativeRuntime, debianReleaseOfTag } from '../shared/runtime-bases';
 import type { RuntimeBase } from '../shared/runtime-bases';
-import { splitEdits, withMirror } from '../shared/split';
+import { line, splitEdits, withMirror } from '../shared/split';
 import { properties } from '../shared/instructions';
 import { carryInstructions } from '../shared/carry';
 import { planRuntimeUser } from '../shared/runtime-user';
@@ -179,7 +179,9 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
       if (c.insertAt !== null) inlineEdits.push({ start: c.insertAt, end: c.insertAt, text: 'CGO_ENABLED=0 ' });
       else if (!done.has(c.ins)) {
         done.add(c.ins);
-        inlineEdits.push({ start: c.ins.lineStart, end: c.ins.lineStart, text: `ENV CGO_ENABLED=0${file.eol}` });
+        // The new line ends like the line it goes before (files may mix line endings).
+        const eol = file.text.slice(c.ins.end, c.ins.lineEnd) || file.eol;
+        inlineEdits.push({ start: c.ins.lineStart, end: c.ins.lineStart, text: line(file, 'ENV CGO_ENABLED=0') + eol });
       }
     }
     messages.push(msg('go/cgo-disabled'));

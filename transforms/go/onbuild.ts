@@ -1,6 +1,7 @@
 // Pass one for golang images: write out the ONBUILD triggers of `golang:<ver>-onbuild` (facts in
 // ONBUILD.md) and replace go-wrapper, which no current golang image has, by the commands it ran.
 // The result is an ordinary single-stage Dockerfile that pass two splits.
+import { withoutDigest } from '../../src/image-ref';
 import * as posix from 'path/posix';
 import { msg } from '../../src/messages';
 import type { Message, TextEdit } from '../../src/types';
@@ -45,7 +46,7 @@ export function expandGolangOnbuild(input: TransformInput, facts: GoFacts): Expa
     const start = file.starts[r.start.line] + r.start.character;
     const end = file.starts[r.end.line] + r.end.character;
     let newRaw: string;
-    const noDigest = baseRaw.replace(/@[^@]*$/, '');
+    const noDigest = withoutDigest(baseRaw);
     if (/:onbuild$/.test(noDigest) || /:1-onbuild$/.test(noDigest)) newRaw = noDigest.replace(/:(1-)?onbuild$/, `:${LAST_ONBUILD}`);
     else if (/-onbuild$/.test(noDigest)) newRaw = noDigest.replace(/-onbuild$/, '');
     else return { skip: msg('onbuild/variable-tag', { image: baseRaw }, stage.from.line) };

@@ -1,5 +1,6 @@
 // Pass one for `node:*-onbuild` and `iojs:onbuild`: write out the image's ONBUILD triggers (facts in
 // ONBUILD.md) after FROM and build from the same version's plain tag. Pass two splits the result.
+import { withoutDigest } from '../../src/image-ref';
 import { msg } from '../../src/messages';
 import type { Message, TextEdit } from '../../src/types';
 import { execText, runSpecs } from '../shared/commands';
@@ -28,7 +29,7 @@ export function triggerLines(family: Family, builderTag: string): { lines: strin
 export function expandNodeOnbuild(input: TransformInput, family: Family): Expansion | { skip: Message } | null {
   const { file, stage, base, baseRaw } = input;
   if (!isOnbuildTag(base.tag)) return null;
-  const noDigest = baseRaw.replace(/@[^@/]*$/, '');
+  const noDigest = withoutDigest(baseRaw);
   const m = /:((?:[^:/]*-)?onbuild)$/.exec(noDigest);
   if (!m) return { skip: msg('onbuild/variable-tag', { image: baseRaw }, stage.from.line) };
   const builderTag = builderTagOfOnbuild(family, m[1]);

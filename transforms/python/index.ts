@@ -2,7 +2,7 @@
 // a virtualenv), and the runtime is the slim image of the same version with the virtualenv and the
 // application files.
 import type { Instr } from '../../src/dockerfile';
-import { isOfficialImage } from '../../src/image-ref';
+import { isOfficialImage, withoutDigest } from '../../src/image-ref';
 import { msg } from '../../src/messages';
 import type { Message, TextEdit } from '../../src/types';
 import { line } from '../shared/split';
@@ -119,7 +119,7 @@ export function planPython(input: TransformInput, facts: PythonFacts): Transform
   }
 
   const tag = runtime.tag;
-  const repo = input.baseRaw.replace(/@[^@]*$/, '').replace(/:[^:/]*$/, '');
+  const repo = withoutDigest(input.baseRaw).replace(/:[^:/]*$/, '');
   return planInterpretedSplit(input, walk, {
     lang: 'python',
     runtimeImage: /\$/.test(repo) ? `${base.registry ? base.registry + '/' : ''}${base.repository}:${tag}` : `${repo}:${tag}`,

@@ -1,6 +1,7 @@
 // Pass one for `python:<ver>-onbuild`, `pypy:<ver>-onbuild` and `django:*onbuild`: write out what
 // the onbuild image did (shared/design/ONBUILD.md) on the plain image of the same version. The
 // result is an ordinary single-stage Dockerfile that pass two splits.
+import { withoutDigest } from '../../src/image-ref';
 import { msg } from '../../src/messages';
 import type { Message, TextEdit } from '../../src/types';
 import { execText, runSpecs } from '../shared/commands';
@@ -61,7 +62,7 @@ export function onbuildImage(name: string, rawImage: string, tag: string): Onbui
 export function expandPythonOnbuild(input: TransformInput): Expansion | { skip: Message } | null {
   const { stage, base, baseRaw } = input;
   if (!isOnbuildTag(base.tag)) return null;
-  const noDigest = baseRaw.replace(/@[^@]*$/, '');
+  const noDigest = withoutDigest(baseRaw);
   if (/\$/.test(noDigest)) return { skip: msg('onbuild/variable-tag', { image: baseRaw }, stage.from.line) };
   const known = onbuildImage(base.name, noDigest, base.tag as string);
   if ('unknown' in known) return { skip: msg('python/onbuild-version-unknown', { reason: known.unknown }, stage.from.line) };

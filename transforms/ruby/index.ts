@@ -1,6 +1,6 @@
 // The Ruby transform: the user's ruby stage becomes the builder (gems bundled into GEM_HOME), and
 // the runtime is the slim image of the same version with the bundle and the application files.
-import { isOfficialImage } from '../../src/image-ref';
+import { isOfficialImage, withoutDigest } from '../../src/image-ref';
 import { msg } from '../../src/messages';
 import type { Message, TextEdit } from '../../src/types';
 import { line } from '../shared/split';
@@ -102,7 +102,7 @@ export function planRuby(input: TransformInput, facts: RubyFacts): TransformOutc
     }
   }
 
-  const repo = input.baseRaw.replace(/@[^@]*$/, '').replace(/:[^:/]*$/, '');
+  const repo = withoutDigest(input.baseRaw).replace(/:[^:/]*$/, '');
   return planInterpretedSplit(input, walk, {
     lang: 'ruby',
     runtimeImage: /\$/.test(repo) ? `${base.registry ? base.registry + '/' : ''}${base.repository}:${runtime.tag}` : `${repo}:${runtime.tag}`,

@@ -1,5 +1,6 @@
 // Pass one for `ruby:<ver>-onbuild` and `rails:*onbuild`: write out what the onbuild image did
 // (shared/design/ONBUILD.md) on the plain ruby image of the same version.
+import { withoutDigest } from '../../src/image-ref';
 import { msg } from '../../src/messages';
 import type { Message } from '../../src/types';
 import { isOnbuildTag, writeOutOnbuild } from '../python/onbuild';
@@ -33,7 +34,7 @@ export function rubyOnbuildImage(name: string, rawImage: string, tag: string): O
 export function expandRubyOnbuild(input: TransformInput): Expansion | { skip: Message } | null {
   const { stage, base, baseRaw } = input;
   if (!isOnbuildTag(base.tag)) return null;
-  const noDigest = baseRaw.replace(/@[^@]*$/, '');
+  const noDigest = withoutDigest(baseRaw);
   if (/\$/.test(noDigest)) return { skip: msg('onbuild/variable-tag', { image: baseRaw }, stage.from.line) };
   return writeOutOnbuild(input, rubyOnbuildImage(base.name, noDigest, base.tag as string));
 }

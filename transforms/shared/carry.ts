@@ -16,12 +16,17 @@ export function carryInstructions(
 ): Carried[] {
   const isToolchain = typeof toolchainEnv === 'function' ? toolchainEnv : (n: string) => toolchainEnv.has(n);
   const out: Carried[] = [];
+  // A WORKDIR that a later absolute WORKDIR replaces would only make an empty folder.
+  let lastAbsoluteWorkdir = -1;
+  body.forEach((ins, k) => {
+    if (ins.keyword === 'WORKDIR' && ins.argsText.trim().startsWith('/')) lastAbsoluteWorkdir = k;
+  });
   body.forEach((ins, k) => {
     if (MOVED_KEYWORDS.has(ins.keyword)) out.push({ ins, move: true, text: overrides.get(ins) });
     else if (ins.keyword === 'ENV') {
       if (!properties(ins).every((p) => isToolchain(p.name))) out.push({ ins, move: false });
     } else if (ins.keyword === 'USER') out.push({ ins, move: false });
-    else if (ins.keyword === 'WORKDIR' && !overriddenWorkdir(body, k)) out.push({ ins, move: false });
+    else if (ins.keyword === 'WORKDIR' && k >= lastAbsoluteWorkdir) out.push({ ins, move: false });
   });
   const used = new Set<string>();
   for (const c of out) for (const v of referencedVars(c.text ?? text.slice(c.ins.start, c.ins.end))) used.add(v);
@@ -29,7 +34,3 @@ export function carryInstructions(
   return [...out, ...args.map((ins) => ({ ins, move: false }))].sort((a, b) => a.ins.start - b.ins.start);
 }
 
-/** A WORKDIR that a later absolute WORKDIR replaces: in the runtime it would only make an empty folder. */
-function overriddenWorkdir(body: readonly Instr[], k: number): boolean {
-  return body.slice(k + 1).some((i) => i.keyword === 'WORKDIR' && i.argsText.trim().startsWith('/'));
-}

@@ -1,8 +1,9 @@
 // Turns a plan for one stage into text edits: the stage becomes the builder (named, its own
 // lines kept), runtime-only instructions move to a new final stage appended at the end, and
 // every byte outside the edits stays as it was.
-import type { Instr, ParsedDockerfile, Stage } from '../../src/dockerfile';
+import type { CommentLine, Instr, ParsedDockerfile, Stage } from '../../src/dockerfile';
 import { flagValue, kw } from '../../src/dockerfile';
+import { redactCredentials } from '../../src/image-ref';
 import { isBlankLine, endOfLine } from '../../src/text';
 import type { TextEdit, TransformOptions } from '../../src/types';
 import type { RuntimeBase } from './runtime-bases';
@@ -77,13 +78,14 @@ export function splitEdits(plan: SplitPlan): TextEdit[] {
   edits.push(...plan.inlineEdits);
 
   // 3. Moved instructions leave the builder, with the comment lines directly above them.
-  const moved = plan.runtime.carried.filter((c) => c.move).map((c) => c.ins);
-  const ranges = moved.map((ins) => ({ start: attachedCommentsStart(file, ins), end: ins.lineEnd }));
-  const kept = stage.body.filter((i) => !moved.includes(i));
+  const moved = new Set(plan.runtime.carried.filter((c) => c.move).map((c) => c.ins));
+  const ranges = [...moved].map((ins) => ({ start: attachedCommentsStart(file, ins), end: ins.lineEnd }));
+  const kept = stage.body.filter((i) => !moved.has(i));
+  const lastKeptStart = kept.length ? kept[kept.length - 1].start : -1;
   for (const g of mergeRanges(text, ranges)) {
     let { start, end } = g;
     const prevBlank = start === 0 || isBlankLine(text, lineStartBefore(text, start));
-    const keptAfter = kept.some((i) => i.start >= end);
+    const keptAfter = lastKeptStart >= end;
     // Drop the blank lines the move leaves behind: all of them at the end of the builder,
     // one run of them where a blank line stays above.
     if (!keptAfter || prevBlank) {
@@ -136,12 +138,24 @@ export function splitEdits(plan: SplitPlan): TextEdit[] {
 
 /** Start of the comment block directly above an instruction (no blank line between), or its line start. */
 export function attachedCommentsStart(file: ParsedDockerfile, ins: Instr): number {
+  const byEnd = commentsByLineEnd(file);
   let start = ins.lineStart;
   for (;;) {
-    const c = file.comments.find((x) => x.lineEnd === start);
+    const c = byEnd.get(start);
     if (!c) return start;
     start = c.lineStart;
   }
+}
+
+const commentIndex = new WeakMap<ParsedDockerfile, Map<number, CommentLine>>();
+
+function commentsByLineEnd(file: ParsedDockerfile): Map<number, CommentLine> {
+  let m = commentIndex.get(file);
+  if (!m) {
+    m = new Map(file.comments.map((c) => [c.lineEnd, c]));
+    commentIndex.set(file, m);
+  }
+  return m;
 }
 
 function carriedText(file: ParsedDockerfile, c: Carried): string {
@@ -182,7 +196,7 @@ export function copyArgs(src: string, dest: string): string {
 /** The image as pulled through a registry mirror: `<mirror>/<image>` (scratch is not pulled). */
 export function withMirror(image: string, mirror: string | undefined): string {
   if (!mirror || image === 'scratch') return image;
-  const prefix = mirror.replace(/\/+$/, '');
+  const prefix = redactCredentials(mirror.replace(/\/+$/, ''));
   // Already pulled through the mirror (e.g. a runtime tag derived from the builder's reference).
   if (image.startsWith(prefix + '/')) return image;
   return `${prefix}/${image}`;
