@@ -1,0 +1,2 @@
+#!/bin/sh
+exec java -jar target/svc-1.0.jar

@@ -1,0 +1,11 @@
+FROM gradle:8.5-jdk17 AS builder
+WORKDIR /home/gradle/project
+COPY --chown=gradle:gradle . .
+RUN gradle bootJar --no-daemon
+
+FROM eclipse-temurin:17-jre
+WORKDIR /home/gradle/project
+COPY --from=builder /home/gradle/project/build/libs/*.jar /home/gradle/project/build/libs/
+USER 65532:65532
+EXPOSE 8080
+CMD java -jar build/libs/*.jar

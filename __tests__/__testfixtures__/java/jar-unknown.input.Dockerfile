@@ -1,0 +1,3 @@
+FROM eclipse-temurin:17-jdk
+COPY notes.txt /opt/notes.txt
+CMD ["java", "-jar", "/opt/app.jar"]

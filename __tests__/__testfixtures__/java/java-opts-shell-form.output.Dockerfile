@@ -1,0 +1,12 @@
+FROM eclipse-temurin:17-jdk AS builder
+WORKDIR /opt/app
+COPY Main.java .
+RUN javac Main.java && jar cfe app.jar Main Main.class
+ENV JAVA_OPTS="-Xms64m -Xmx128m"
+
+FROM eclipse-temurin:17-jre
+WORKDIR /opt/app
+ENV JAVA_OPTS="-Xms64m -Xmx128m"
+COPY --from=builder /opt/app/app.jar /opt/app/app.jar
+USER 65532:65532
+CMD java $JAVA_OPTS -jar app.jar

@@ -1,0 +1,13 @@
+FROM maven:3.9-eclipse-temurin-21 AS builder
+WORKDIR /app
+COPY pom.xml .
+COPY src ./src
+# build without tests
+RUN mvn -B package -DskipTests
+
+FROM eclipse-temurin:21-jre
+WORKDIR /app
+COPY --from=builder /app/target/hello-1.2.0.jar /app/target/hello-1.2.0.jar
+USER 65532:65532
+EXPOSE 8080
+CMD ["java", "-jar", "target/hello-1.2.0.jar"]

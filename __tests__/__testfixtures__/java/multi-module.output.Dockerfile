@@ -1,0 +1,10 @@
+FROM maven:3.9-eclipse-temurin-21 AS builder
+WORKDIR /build
+COPY . .
+RUN mvn -B -pl web -am package
+
+FROM eclipse-temurin:21-jre
+WORKDIR /build
+COPY --from=builder /build/web/target/web-1.0.jar /build/web/target/web-1.0.jar
+USER 65532:65532
+CMD ["java", "-jar", "web/target/web-1.0.jar"]

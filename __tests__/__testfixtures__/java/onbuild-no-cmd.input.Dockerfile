@@ -1,0 +1,1 @@
+FROM maven:3-jdk-8-onbuild

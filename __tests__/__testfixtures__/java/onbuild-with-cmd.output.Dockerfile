@@ -1,0 +1,11 @@
+FROM maven:3-jdk-8 AS builder
+# ONBUILD triggers of maven:3-jdk-8-onbuild, written out
+WORKDIR /usr/src/app
+ADD . /usr/src/app
+RUN mvn install
+
+FROM eclipse-temurin:8-jre
+WORKDIR /usr/src/app
+COPY --from=builder /usr/src/app/target/demo-1.0.jar /usr/src/app/target/demo-1.0.jar
+USER 65532:65532
+CMD ["java", "-jar", "target/demo-1.0.jar"]

@@ -1,0 +1,14 @@
+FROM openjdk:17-jdk-slim AS builder
+WORKDIR /workspace/app
+COPY mvnw .
+COPY .mvn .mvn
+COPY pom.xml .
+COPY src src
+RUN ./mvnw install -DskipTests && cp target/*.jar /app.jar
+
+FROM eclipse-temurin:17-jre
+WORKDIR /workspace/app
+COPY --from=builder /app.jar /app.jar
+USER 65532:65532
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/app.jar"]

@@ -1,0 +1,3 @@
+import { runFixtureSuite } from './helpers/fixtures';
+
+runFixtureSuite('java');
