@@ -5,9 +5,8 @@ import * as path from 'path';
 import type { Argv } from 'yargs';
 import { makeColors, plain, shouldColor } from './color';
 import type { Colors } from './color';
-import { msg } from './messages';
 import type { MessageId } from './messages';
-import type { ReportFormat } from './report';
+import type { ReportEntry, ReportFormat } from './report';
 import type { FileResult, Message, UserPolicy } from './types';
 
 /** Exit codes: the CLI contract. */
@@ -44,6 +43,12 @@ export interface CliArgs {
   verifyNetwork?: string;
   verifyCmd?: string;
   verifyArgs?: string[];
+  /** --config FILE */
+  config?: string;
+  /** --no-config */
+  noConfig: boolean;
+  /** --transform PATH (repeatable) */
+  transform: string[];
 }
 
 /** An error the user can act on: printed as one line, no stack. */
@@ -83,6 +88,8 @@ function buildParser(version: string): Argv {
     .option('patch-file', { type: 'string', describe: 'Write one combined patch (accepted by `git apply`) to FILE' })
     .option('runtime', { type: 'string', describe: 'Runtime base: distroless, scratch, alpine, chainguard, debian, or an image' })
     .option('context', { type: 'string', describe: "Build context folder (default: each Dockerfile's folder)" })
+    .option('config', { type: 'string', describe: 'Config file to use (default: search stageify.config.json, .stageifyrc[.json], package.json#stageify from the working folder up); --no-config skips it' })
+    .option('transform', { type: 'string', describe: 'Custom transform module (a path; repeatable), tried before the built-in transforms' })
     .option('user', { type: 'string', choices: ['nonroot', 'root'], describe: 'Runtime user where the original ran as root implicitly' })
     .option('explain', { type: 'boolean', default: false, describe: 'List every message with its id and reason' })
     .option('color', { type: 'boolean', describe: 'Force color on (--color) or off (--no-color); default: only on a TTY' })
@@ -133,7 +140,12 @@ export function parseArgs(argv: string[]): Parsed {
     verifyNetwork: raw.verifyNetwork as string | undefined,
     verifyCmd: raw.verifyCmd as string | undefined,
     verifyArgs: parseVerifyArgs(raw.verifyArgs as string | undefined),
+    config: typeof raw.config === 'string' ? raw.config : undefined,
+    noConfig: raw.config === false,
+    transform: ([] as unknown[]).concat(raw.transform ?? []).map(String),
   };
+  if (args.config === '') throw new UsageError('--config needs a file');
+  if (args.transform.some((t) => t === '')) throw new UsageError('--transform needs a path');
   // Checked here: yargs' conflicts() counts defaulted booleans as given.
   if (args.write && args.check) throw new UsageError('--write and --check cannot be combined');
   if (stdin && args.paths.length) throw new UsageError('`-` (stdin) cannot be combined with other paths');
@@ -152,6 +164,9 @@ function parseVerifyArgs(text: string | undefined): string[] | undefined {
   if (!argv) throw new UsageError('--verify-args must be plain words (no shell syntax)');
   return argv;
 }
+
+// Lazily: `--version` loads nothing it does not print.
+const msg = (id: MessageId, params: Record<string, string>) => (require('./messages') as typeof import('./messages')).msg(id, params);
 
 function errorResult(p: string, id: MessageId, reason: string): FileResult {
   return { path: p, status: 'error', messages: [msg(id, { reason })], original: '', output: '', encoding: 'utf8', edits: [] };
@@ -172,28 +187,20 @@ function printStack(err: unknown, ctx: Ctx): void {
   if (ctx.args.debug) ctx.io.stderr.write(stackOf(err) + '\n');
 }
 
-function printDiagnostics(results: readonly FileResult[], ctx: Ctx, report: typeof import('./report')): void {
-  const { io, args } = ctx;
-  for (const r of results) {
-    if (r.status === 'error') io.stderr.write(report.formatErrorLine(r, ctx.err) + '\n');
-    else if (!args.quiet && args.format === 'text') {
-      for (const line of report.formatMessageLines(r, args.explain, ctx.err)) io.stderr.write(line + '\n');
-    }
-  }
-}
-
-function exitCode(results: readonly FileResult[], args: CliArgs): number {
-  if (results.some((r) => r.status === 'error')) return EXIT.error;
-  if (args.check && results.some((r) => r.status === 'changed')) return EXIT.changes;
-  return EXIT.ok;
+/** The stderr lines of one file: its error, or (text format) its warnings and, with --explain, infos. */
+function diagnosticLines(r: ReportEntry, ctx: Ctx, report: typeof import('./report')): string {
+  const { args } = ctx;
+  if (r.status === 'error') return report.formatErrorLine(r, ctx.err) + '\n';
+  if (args.quiet || args.format !== 'text') return '';
+  return report.formatMessageLines(r, args.explain, ctx.err).map((l) => l + '\n').join('');
 }
 
 /**
  * --verify: builds and runs the original and the rewrite with Docker. A rewrite that fails (or cannot be
  * verified) becomes an error, so --write leaves that file alone.
  */
-function verifyChanged(r: FileResult, contextDir: string, ctx: Ctx): FileResult {
-  const { args, io } = ctx;
+function verifyChanged(r: FileResult, contextDir: string, ctx: Ctx, log: (line: string) => void): FileResult {
+  const { args } = ctx;
   if (!args.verify || r.status !== 'changed') return r;
   const verify = require('./verify') as typeof import('./verify');
   const v = verify.verifyRewrite({
@@ -202,7 +209,7 @@ function verifyChanged(r: FileResult, contextDir: string, ctx: Ctx): FileResult 
   });
   const line = verify.formatVerifyLine(v);
   if (!v.ok) return failed(r, 'verify/failed', v.setupError ? line : `verification failed: ${line}`);
-  if (!args.quiet) io.stderr.write(`${r.path}: verified: ${line}\n`);
+  if (!args.quiet) log(`${(require('./report') as typeof import('./report')).terminalSafe(r.path)}: verified: ${line}\n`);
   return r;
 }
 
@@ -221,101 +228,233 @@ function decode(bytes: Buffer): { text: string; encoding: 'utf8' | 'latin1' } {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Config and custom transforms: loaded and checked before any file is planned.
+
+type AnyTransform = import('../transforms').Transform<any>;
+
+interface Setup {
+  cfg: typeof import('./config');
+  config: import('./config').Config | null;
+  extraTransforms: AnyTransform[];
+  /** Flags: they win over the config. `context` is absolute. */
+  flags: import('./config').FileSettings;
+}
+
+function loadSetup(ctx: Ctx): Setup {
+  const { io, args } = ctx;
+  const flags = { runtime: args.runtime, user: args.user, context: args.context === undefined ? undefined : path.resolve(io.cwd, args.context) };
+  const cfg = require('./config') as typeof import('./config');
+  try {
+    const config = cfg.loadConfig({ cwd: io.cwd, configFile: args.config, noConfig: args.noConfig });
+    const extra: AnyTransform[] = [];
+    const seen = new Map<string, string>();
+    const add = (spec: string, from: string, label: string) => {
+      const t = cfg.loadTransformModule(spec, from, label) as unknown as AnyTransform;
+      const file = path.resolve(from, spec);
+      if (extra.includes(t)) return;
+      const other = seen.get(t.id);
+      if (other !== undefined) throw new cfg.ConfigError(`${label}: two custom transforms have the id "${t.id}" (${other} and ${file})`);
+      seen.set(t.id, file);
+      extra.push(t);
+    };
+    args.transform.forEach((spec) => add(spec, io.cwd, `--transform ${spec}`));
+    config?.transformModules.forEach((file, i) =>
+      add(file, config.dir, `config ${path.relative(io.cwd, config.filepath) || config.filepath}: transformModules[${i}]`));
+    if (config && hasTransformLists(config)) {
+      const { TRANSFORMS } = require('../transforms') as typeof import('../transforms');
+      cfg.checkTransformIds(config, new Set([...extra.map((t) => t.id), ...TRANSFORMS.map((t) => t.id)]), io.cwd);
+    }
+    return { cfg, config, extraTransforms: extra, flags };
+  } catch (err) {
+    if (err instanceof cfg.ConfigError) throw new CliError(err.message);
+    throw err;
+  }
+}
+
+function hasTransformLists(config: import('./config').Config): boolean {
+  return config.base.transforms !== undefined || config.overrides.some((o) => o.transforms !== undefined);
+}
+
+/** Options for one Dockerfile: defaults < config < matching overrides < flags. */
+function optionsFor(setup: Setup, absFile: string | null) {
+  const { cfg } = setup;
+  const fromConfig = absFile ? cfg.settingsFor(setup.config, absFile) : { ...(setup.config?.base ?? {}) };
+  const s = cfg.mergeFlags(fromConfig, setup.flags);
+  // A transform named by path is always on, even when the config lists the ids to use.
+  const transforms = s.transforms && setup.extraTransforms.length
+    ? [...setup.extraTransforms.map((t) => t.id), ...s.transforms] : s.transforms;
+  return {
+    runtime: s.runtime, user: s.user, registryMirror: s.registryMirror, transforms, context: s.context,
+    extraTransforms: setup.extraTransforms,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The views of a batch, streamed file by file: nothing but the slim entries JSON and Markdown need
+// is kept once a file is done.
+
+interface Sink { write(chunk: string | Uint8Array): void; close(): void }
+
+function openFileSink(ctx: Ctx, file: string): Sink {
+  let fd: number;
+  try {
+    fd = fs.openSync(path.resolve(ctx.io.cwd, file), 'w');
+  } catch (err) {
+    throw new CliError(`cannot write ${file}: ${describeError(err)}`);
+  }
+  return {
+    write(chunk) {
+      try { fs.writeSync(fd, typeof chunk === 'string' ? Buffer.from(chunk) : chunk); } catch (err) {
+        throw new CliError(`cannot write ${file}: ${describeError(err)}`);
+      }
+    },
+    close() { try { fs.closeSync(fd); } catch { /* already closed */ } },
+  };
+}
+
+const stdoutSink = (ctx: Ctx): Sink => ({ write: (chunk) => { if (chunk.length) ctx.io.stdout.write(chunk); }, close() {} });
+
+interface Views {
+  /** One planned file, in output order. */
+  file(r: FileResult): void;
+  /** After the last file: the JSON / Markdown report, the buffered stdout patch; closes files. */
+  end(): void;
+  /** Closes files on an error. */
+  abort(): void;
+}
+
+/**
+ * `textView`: what the text format prints instead of diffs — '' after --write, the rewritten file for
+ * stdin — or undefined for the diffs.
+ */
+function openViews(ctx: Ctx, report: typeof import('./report'), textView?: (r: FileResult) => string | Buffer): Views {
+  const { args } = ctx;
+  const sinks: Sink[] = [];
+  const open = (file: string) => { const s = openFileSink(ctx, file); sinks.push(s); return s; };
+  const closeAll = () => sinks.forEach((s) => s.close());
+  try {
+    const body = args.output && args.output !== '-' ? open(args.output) : stdoutSink(ctx);
+    const patch = args.patchFile && args.patchFile !== '-' ? open(args.patchFile) : undefined;
+    const patchToStdout: Buffer[] = [];
+    const keep = !args.listDifferent && (args.format === 'json' || args.format === 'markdown');
+    const entries: ReportEntry[] = [];
+    const colors = args.output ? plain : ctx.out;
+    const patchModule = args.patchFile ? require('./patch') as typeof import('./patch') : undefined;
+    return {
+      file(r) {
+        if (args.listDifferent) { if (r.status === 'changed') body.write(r.path + '\n'); }
+        // A diff is in the file's own encoding, like --patch-file, so a latin1 file's diff applies to its bytes.
+        else if (args.format === 'text') body.write(textView ? textView(r) : Buffer.from(report.formatTextFile(r, colors), r.encoding));
+        else if (args.format === 'github') body.write(report.formatGithubFile(r, args.explain));
+        if (keep) entries.push(report.toEntry(r, args.format === 'markdown'));
+        if (patchModule) {
+          const bytes = patchModule.combinedPatch([r]);
+          if (patch) patch.write(bytes);
+          else if (bytes.length) patchToStdout.push(bytes);
+        }
+      },
+      end() {
+        try {
+          if (keep) body.write(report.renderReport(args.format, entries, { explain: args.explain, colors }));
+          if (patchToStdout.length) ctx.io.stdout.write(Buffer.concat(patchToStdout));
+        } finally {
+          closeAll();
+        }
+      },
+      abort: closeAll,
+    };
+  } catch (err) {
+    closeAll();
+    throw err;
+  }
+}
+
 async function runStdin(ctx: Ctx): Promise<number> {
   const { io, args } = ctx;
+  const setup = loadSetup(ctx);
   const engine = require('./index') as typeof import('./index');
   const report = require('./report') as typeof import('./report');
   const { text, encoding } = decode(await readAll(io.stdin));
   const name = args.stdinFilepath ?? '-';
-  const context = args.context ?? (args.stdinFilepath ? path.dirname(path.resolve(io.cwd, args.stdinFilepath)) : undefined);
+  const opts = optionsFor(setup, args.stdinFilepath ? path.resolve(io.cwd, args.stdinFilepath) : null);
+  const context = opts.context ?? (args.stdinFilepath ? path.dirname(path.resolve(io.cwd, args.stdinFilepath)) : undefined);
   if (args.verify && !context) throw new UsageError('--verify with stdin needs --stdin-filepath or --context');
   let result: FileResult;
   try {
-    result = { ...engine.transformDockerfile(text, { path: name, context, runtime: args.runtime, user: args.user }), path: name, encoding };
+    result = { ...engine.transformDockerfile(text, { ...opts, path: name, context }), path: name, encoding };
   } catch (err) {
     printStack(err, ctx);
     result = errorResult(name, 'internal/error', describeError(err));
   }
-  if (context) result = verifyChanged(result, context, ctx);
+  if (context) result = verifyChanged(result, context, ctx, (l) => io.stderr.write(l));
   // Text view of stdin mode: the new Dockerfile itself, in the input's encoding.
-  const results = [result];
-  finish(results, ctx, report, result.status === 'error' ? '' : Buffer.from(result.output, encoding));
-  return exitCode(results, args);
-}
-
-/**
- * Writes the views of one plan: the report (-l paths, a --format report, or the text view) to stdout or -o,
- * the --patch-file, and the per-file lines on stderr. `textView` replaces the diffs of the text format.
- */
-function finish(results: readonly FileResult[], ctx: Ctx, report: typeof import('./report'), textView?: string | Buffer): void {
-  const { args } = ctx;
-  let body: string | Buffer;
-  if (args.listDifferent) body = report.formatList(results);
-  else if (args.format === 'text' && textView !== undefined) body = textView;
-  else body = report.renderReport(args.format, results, { explain: args.explain, colors: args.output ? plain : ctx.out });
-  emit(body, ctx);
-  writePatchFile(results, ctx);
-  printDiagnostics(results, ctx, report);
-}
-
-function writeOutputFile(ctx: Ctx, file: string, data: string | Uint8Array): void {
-  try {
-    fs.writeFileSync(path.resolve(ctx.io.cwd, file), data);
-  } catch (err) {
-    throw new CliError(`cannot write ${file}: ${describeError(err)}`);
-  }
-}
-
-function emit(body: string | Buffer, ctx: Ctx): void {
-  if (ctx.args.output && ctx.args.output !== '-') writeOutputFile(ctx, ctx.args.output, body);
-  else if (body.length) ctx.io.stdout.write(body);
-}
-
-function writePatchFile(results: readonly FileResult[], ctx: Ctx): void {
-  if (!ctx.args.patchFile) return;
-  const patch = require('./patch') as typeof import('./patch');
-  const bytes = patch.combinedPatch(results);
-  if (ctx.args.patchFile === '-') ctx.io.stdout.write(bytes);
-  else writeOutputFile(ctx, ctx.args.patchFile, bytes);
+  const views = openViews(ctx, report, (r) => (r.status === 'error' ? '' : Buffer.from(r.output, encoding)));
+  views.file(result);
+  views.end();
+  io.stderr.write(diagnosticLines(result, ctx, report));
+  if (result.status === 'error') return EXIT.error;
+  return args.check && result.status === 'changed' ? EXIT.changes : EXIT.ok;
 }
 
 async function runFiles(ctx: Ctx): Promise<number> {
   const { io, args } = ctx;
+  const setup = loadSetup(ctx);
   const { comparePaths, discover } = require('./discover') as typeof import('./discover');
   const engine = require('./index') as typeof import('./index');
   const report = require('./report') as typeof import('./report');
+  const { createProgress } = require('./progress') as typeof import('./progress');
   const { writeResult } = require('./write') as typeof import('./write');
 
   const found = discover(args.paths, io.cwd);
-  const results: FileResult[] = found.errors.map((e) => errorResult(e.path, e.id, e.message));
-  const options = { runtime: args.runtime, user: args.user, context: args.context && path.resolve(io.cwd, args.context) };
+  // Discovery errors and files in one deterministic order (stable: an error before a file of the same path).
+  type Item = { path: string; error?: (typeof found.errors)[number] };
+  const items: Item[] = [...found.errors.map((e) => ({ path: e.path, error: e })), ...found.files.map((f) => ({ path: f }))];
+  if (found.errors.length) items.sort((a, b) => comparePaths(a.path, b.path));
 
-  for (const rel of found.files) {
-    const abs = path.resolve(io.cwd, rel);
-    let r: FileResult;
-    try {
-      r = { ...engine.planFile(abs, options), path: rel };
-    } catch (err) {
-      // planFile should not throw; if it does, this file fails and the batch goes on.
-      printStack(err, ctx);
-      r = errorResult(rel, 'input/unreadable', describeError(err));
-    }
-    r = verifyChanged(r, options.context ?? path.dirname(abs), ctx);
-    if (args.write && r.status === 'changed') {
-      const outcome = writeResult(r, abs);
-      if (!outcome.written && outcome.error) r = failed(r, outcome.error.id, outcome.error.message);
-    }
-    results.push(r);
-  }
-  // Discovery errors and files in one deterministic order.
-  results.sort((a, b) => comparePaths(a.path, b.path));
-
+  const summary = report.emptySummary();
+  const progress = createProgress({ stream: io.stderr as never, total: items.length, enabled: !args.quiet && args.format === 'text' });
   // Text view: the diffs, or nothing once --write applied them.
-  finish(results, ctx, report, args.write ? '' : undefined);
-  if (!args.quiet) {
-    io.stderr.write(report.formatSummaryLine(report.summarize(results), performance.now() - ctx.started, ctx.err) + '\n');
+  const views = openViews(ctx, report, args.write ? () => '' : undefined);
+  try {
+    let done = 0;
+    for (const item of items) {
+      let r: FileResult;
+      if (item.error) r = errorResult(item.path, item.error.id, item.error.message);
+      else {
+        const abs = path.resolve(io.cwd, item.path);
+        const options = optionsFor(setup, abs);
+        try {
+          r = { ...engine.planFile(abs, options), path: item.path };
+        } catch (err) {
+          // planFile should not throw; if it does, this file fails and the batch goes on.
+          printStack(err, ctx);
+          r = errorResult(item.path, 'input/unreadable', describeError(err));
+        }
+        r = verifyChanged(r, options.context ?? path.dirname(abs), ctx, (l) => progress.write(l));
+        if (args.write && r.status === 'changed') {
+          const outcome = writeResult(r, abs);
+          if (!outcome.written && outcome.error) r = failed(r, outcome.error.id, outcome.error.message);
+        }
+      }
+      views.file(r);
+      report.countFile(summary, r.status);
+      const diag = diagnosticLines(r, ctx, report);
+      if (diag) progress.write(diag);
+      progress.tick(++done);
+    }
+  } catch (err) {
+    progress.clear();
+    views.abort();
+    throw err;
   }
-  return exitCode(results, args);
+  progress.clear();
+  views.end();
+  if (!args.quiet) {
+    io.stderr.write(report.formatSummaryLine(summary, performance.now() - ctx.started, ctx.err) + '\n');
+  }
+  if (summary.errors) return EXIT.error;
+  return args.check && summary.changed ? EXIT.changes : EXIT.ok;
 }
 
 function defaultIO(): CliIO {

@@ -7,6 +7,8 @@ import { planText } from './engine';
 import { msg } from './messages';
 import { decodeBytes } from './text';
 import type { FileResult, PlanOptions, TransformOptions } from './types';
+import { TRANSFORMS } from '../transforms';
+import type { Transform } from '../transforms';
 export type * from './types';
 export { memoryContext, diskContext };
 export type { ContextFS };
@@ -19,6 +21,8 @@ export interface TransformInput extends TransformOptions {
   contextFiles?: Record<string, string>;
   /** Path used in the result. */
   path?: string;
+  /** Custom transforms, tried before the built-in ones. */
+  extraTransforms?: ReadonlyArray<Transform<any>>;
 }
 
 /** Largest file stageify reads. */
@@ -28,11 +32,11 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 export function transformDockerfile(text: string, input: TransformInput = {}): FileResult {
   const ctx = input.contextFiles ? memoryContext(input.contextFiles) : input.context ? diskContext(input.context) : emptyContext;
   const hasContext = Boolean(input.contextFiles || input.context);
-  return run(text, 'utf8', input.path ?? '-', ctx, hasContext, input);
+  return run(text, 'utf8', input.path ?? '-', ctx, hasContext, input, input.extraTransforms);
 }
 
 /** Reads a Dockerfile (and its build context) from disk and plans its rewrite. Never throws. */
-export function planFile(file: string, options: PlanOptions = {}): FileResult {
+export function planFile(file: string, options: PlanOptions & { extraTransforms?: ReadonlyArray<Transform<any>> } = {}): FileResult {
   const errorResult = (m: ReturnType<typeof msg>): FileResult => ({
     path: file, status: 'error', messages: [m], original: '', output: '', encoding: 'utf8', edits: [],
   });
@@ -53,18 +57,22 @@ export function planFile(file: string, options: PlanOptions = {}): FileResult {
   }
   const { text, encoding } = decodeBytes(bytes);
   const contextDir = options.context ?? path.dirname(file);
-  const result = run(text, encoding, file, diskContext(contextDir), true, options);
+  const result = run(text, encoding, file, diskContext(contextDir), true, options, options.extraTransforms);
   result.stat = { mtimeMs: st.mtimeMs, size: st.size, mode: st.mode };
   return result;
 }
 
-function run(text: string, encoding: 'utf8' | 'latin1', file: string, ctx: ContextFS, hasContext: boolean, options: TransformOptions): FileResult {
+function run(
+  text: string, encoding: 'utf8' | 'latin1', file: string, ctx: ContextFS, hasContext: boolean, options: TransformOptions,
+  extra?: ReadonlyArray<Transform<any>>,
+): FileResult {
   const opts: TransformOptions = {
     runtime: options.runtime, user: options.user, builderName: options.builderName,
     registryMirror: options.registryMirror, transforms: options.transforms,
   };
   try {
-    const plan = planText(text, { ctx, hasContext, options: opts });
+    const transforms = extra?.length ? [...extra, ...TRANSFORMS] : undefined;
+    const plan = planText(text, { ctx, hasContext, options: opts, transforms });
     return { path: file, original: text, encoding, ...plan };
   } catch (e) {
     return {

@@ -1,7 +1,13 @@
-// Markdown report, ready to paste into a pull request: summary table, per-file table, reasons, diffs.
+// Markdown report, ready to paste into a migration pull request: a summary table (with the estimated
+// size saving), a per-file table, then per file its status, base before → after, the reasons and the diff.
 import { resultPatch } from './patch';
 import { summarize } from './report-summary';
 import type { FileResult } from './types';
+import { approxSizeMb } from '../transforms/shared/runtime-bases';
+
+/** A planned file as the report sees it: a full result, or a slim entry holding its diff. */
+type Entry = Pick<FileResult, 'path' | 'status' | 'messages' | 'baseBefore' | 'baseAfter'> &
+  Partial<Pick<FileResult, 'original' | 'output'>> & { patch?: string };
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 const code = (s: string) => {
@@ -16,11 +22,44 @@ function fence(body: string, lang: string): string {
   return `${ticks}${lang}\n${body.endsWith('\n') ? body : body + '\n'}${ticks}\n`;
 }
 
-const bases = (r: FileResult) =>
+const bases = (r: Entry) =>
   r.baseBefore || r.baseAfter ? `${code(r.baseBefore ?? '?')} → ${code(r.baseAfter ?? r.baseBefore ?? '?')}` : '';
 
-export function formatMarkdown(results: readonly FileResult[]): string {
+const patchOf = (r: Entry): string =>
+  r.patch ?? (r.original !== undefined && r.output !== undefined ? resultPatch(r as FileResult) : '');
+
+function sizeOf(image: string): number | null {
+  try {
+    return approxSizeMb(image);
+  } catch {
+    return null; // an image reference the table cannot parse is just unknown
+  }
+}
+
+/**
+ * Estimated saving of a changed file in MB (final image base before minus after), null when either
+ * base is not in the table of known sizes. Files that do not change save nothing.
+ */
+export function sizeSavingMb(r: Pick<FileResult, 'status' | 'baseBefore' | 'baseAfter'>): number | null | undefined {
+  if (r.status !== 'changed') return undefined;
+  if (!r.baseBefore || !r.baseAfter) return null;
+  const before = sizeOf(r.baseBefore);
+  const after = sizeOf(r.baseAfter);
+  return before === null || after === null ? null : before - after;
+}
+
+const mb = (n: number) => `${n.toLocaleString('en-US')} MB`;
+const savingCell = (s: number | null | undefined) => (s === undefined ? '' : s === null ? '?' : `~${mb(s)}`);
+
+export function formatMarkdown(results: readonly Entry[]): string {
   const s = summarize(results);
+  let total = 0;
+  let unknown = 0;
+  for (const r of results) {
+    const saving = sizeSavingMb(r);
+    if (saving === null) unknown++;
+    else if (saving !== undefined) total += saving;
+  }
   const lines: string[] = [
     '## stageify report',
     '',
@@ -30,20 +69,29 @@ export function formatMarkdown(results: readonly FileResult[]): string {
     '',
   ];
   if (results.length === 0) return lines.join('\n');
+  const plural = unknown === 1 ? 'file' : 'files';
+  lines.push(
+    `**Estimated size saving: ~${mb(total)}**` +
+    (unknown ? ` (plus ? for ${unknown} ${plural} whose base image size is unknown)` : '') +
+    ' — per image, the approximate size of the final base before minus after; the layers the build adds are the same on both sides.',
+    '',
+  );
 
-  lines.push('| File | Status | Base before → after |', '|---|---|---|');
-  for (const r of results) lines.push(`| ${cell(code(r.path))} | ${r.status} | ${cell(bases(r))} |`);
+  lines.push('| File | Status | Base before → after | Est. saving |', '|---|---|---|---:|');
+  for (const r of results) lines.push(`| ${cell(code(r.path))} | ${r.status} | ${cell(bases(r))} | ${savingCell(sizeSavingMb(r))} |`);
   lines.push('');
 
   for (const r of results) {
     if (r.messages.length === 0 && r.status !== 'changed') continue;
     lines.push(`### ${code(r.path)} — ${r.status}`, '');
     if (bases(r)) lines.push(`Base: ${bases(r)}`, '');
+    const saving = sizeSavingMb(r);
+    if (saving !== undefined) lines.push(`Estimated saving: ${saving === null ? '?' : `~${mb(saving)}`}`, '');
     for (const m of r.messages) {
       lines.push(`- **${m.severity}** ${code(m.id)}${m.line ? ` (line ${m.line})` : ''}: ${m.text.replace(/\r?\n/g, ' ')}`);
     }
     if (r.messages.length) lines.push('');
-    const patch = resultPatch(r);
+    const patch = patchOf(r);
     if (patch) lines.push('<details><summary>Diff</summary>', '', fence(patch, 'diff'), '</details>', '');
   }
   return lines.join('\n');

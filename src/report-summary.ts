@@ -1,18 +1,26 @@
 // Counting a batch and the one summary line on stderr.
 import type { Colors } from './color';
 import { plain } from './color';
-import type { FileResult } from './types';
+import type { FileResult, FileStatus } from './types';
 
 export interface Summary { files: number; changed: number; unchanged: number; skipped: number; errors: number }
 
-export function summarize(results: readonly FileResult[]): Summary {
-  const s: Summary = { files: results.length, changed: 0, unchanged: 0, skipped: 0, errors: 0 };
-  for (const r of results) {
-    if (r.status === 'changed') s.changed++;
-    else if (r.status === 'unchanged') s.unchanged++;
-    else if (r.status === 'skipped') s.skipped++;
-    else s.errors++;
-  }
+export function emptySummary(): Summary {
+  return { files: 0, changed: 0, unchanged: 0, skipped: 0, errors: 0 };
+}
+
+/** Counts one more file (the CLI counts as it streams). */
+export function countFile(s: Summary, status: FileStatus): void {
+  s.files++;
+  if (status === 'changed') s.changed++;
+  else if (status === 'unchanged') s.unchanged++;
+  else if (status === 'skipped') s.skipped++;
+  else s.errors++;
+}
+
+export function summarize(results: readonly Pick<FileResult, 'status'>[]): Summary {
+  const s = emptySummary();
+  for (const r of results) countFile(s, r.status);
   return s;
 }
 

@@ -7,28 +7,54 @@ import { formatMarkdown } from './report-markdown';
 import { summarize } from './report-summary';
 import type { FileResult, Message } from './types';
 
-export { formatSummaryLine, summarize } from './report-summary';
+export { countFile, emptySummary, formatSummaryLine, summarize } from './report-summary';
 export type { Summary } from './report-summary';
+
+/**
+ * What the reports need of a planned file once its texts are dropped: a batch keeps only these, so
+ * memory does not grow with the size of the files. `patch` is kept only for reports that print diffs.
+ */
+export type ReportEntry = Pick<FileResult, 'path' | 'status' | 'messages' | 'baseBefore' | 'baseAfter'> & { patch?: string };
+
+/** The slim entry of a planned file; `withPatch` keeps its diff (Markdown). */
+export function toEntry(r: FileResult, withPatch = false): ReportEntry {
+  const e: ReportEntry = { path: r.path, status: r.status, messages: r.messages };
+  if (r.baseBefore !== undefined) e.baseBefore = r.baseBefore;
+  if (r.baseAfter !== undefined) e.baseAfter = r.baseAfter;
+  if (withPatch) e.patch = resultPatch(r);
+  return e;
+}
 
 export type ReportFormat = 'text' | 'json' | 'markdown' | 'github';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'markdown', 'github'];
 
+/**
+ * Text from files (names, image references, keywords) made safe for a terminal line: control
+ * characters — escape sequences, CR/LF that would forge extra lines — are shown escaped.
+ */
+export function terminalSafe(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => {
+    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    return named[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  });
+}
+
 /** The one line naming a failed file: `path: error: reason (id)`. */
-export function formatErrorLine(r: FileResult, c: Colors = plain): string {
+export function formatErrorLine(r: ReportEntry, c: Colors = plain): string {
   const m = r.messages.find((x) => x.severity === 'error') ?? r.messages[0];
-  const where = m?.line ? `${r.path}:${m.line}` : r.path;
-  const reason = m ? `${m.text} (${m.id})` : 'failed';
+  const where = terminalSafe(m?.line ? `${r.path}:${m.line}` : r.path);
+  const reason = m ? terminalSafe(`${m.text} (${m.id})`) : 'failed';
   return `${where}: ${c.red('error')}: ${reason}`;
 }
 
 /** `path:line  id  text` for each message worth showing: warnings always, infos with --explain. Errors have their own line. */
-export function formatMessageLines(r: FileResult, explain: boolean, c: Colors = plain): string[] {
+export function formatMessageLines(r: ReportEntry, explain: boolean, c: Colors = plain): string[] {
   return r.messages
     .filter((m) => m.severity === 'warning' || (explain && m.severity === 'info'))
     .map((m) => {
-      const where = m.line ? `${r.path}:${m.line}` : r.path;
-      const id = m.severity === 'warning' ? c.yellow(m.id) : c.cyan(m.id);
-      return `${where}  ${id}  ${m.text}`;
+      const where = terminalSafe(m.line ? `${r.path}:${m.line}` : r.path);
+      const id = m.severity === 'warning' ? c.yellow(terminalSafe(m.id)) : c.cyan(terminalSafe(m.id));
+      return `${where}  ${id}  ${terminalSafe(m.text)}`;
     });
 }
 
@@ -45,18 +71,23 @@ export function colorPatch(patch: string, c: Colors): string {
 
 /** Text format: the diffs of changed files, one after the other. */
 export function formatText(results: readonly FileResult[], c: Colors = plain): string {
-  return results.map((r) => colorPatch(resultPatch(r), c)).join('');
+  return results.map((r) => formatTextFile(r, c)).join('');
+}
+
+/** The text view of one file: its diff ('' when unchanged). */
+export function formatTextFile(r: FileResult, c: Colors = plain): string {
+  return colorPatch(resultPatch(r), c);
 }
 
 /** `-l`: one path per line of the files that change (or changed, with --write). */
-export function formatList(results: readonly FileResult[]): string {
+export function formatList(results: readonly ReportEntry[]): string {
   return results.filter((r) => r.status === 'changed').map((r) => r.path + '\n').join('');
 }
 
 const jsonMessage = (m: Message) => ({ id: m.id, severity: m.severity, text: m.text, line: m.line ?? null });
 
 /** Stable keys and order, no timestamps: the same input gives the same bytes. */
-export function formatJson(results: readonly FileResult[]): string {
+export function formatJson(results: readonly ReportEntry[]): string {
   const report = {
     summary: summarize(results),
     files: results.map((r) => ({
@@ -84,17 +115,20 @@ function annotation(kind: 'error' | 'warning' | 'notice', file: string, title: s
 const KIND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
 /** GitHub Actions annotations: errors and warnings always, one notice per changed file, infos with --explain. */
-export function formatGithub(results: readonly FileResult[], explain = false): string {
+export function formatGithub(results: readonly ReportEntry[], explain = false): string {
+  return results.map((r) => formatGithubFile(r, explain)).join('');
+}
+
+/** The annotations of one file. */
+export function formatGithubFile(r: ReportEntry, explain = false): string {
   let out = '';
-  for (const r of results) {
-    if (r.status === 'changed') {
-      const bases = r.baseBefore && r.baseAfter ? ` (${r.baseBefore} -> ${r.baseAfter})` : '';
-      out += annotation('notice', r.path, 'stageify', `can be rewritten as a multi-stage build${bases}`);
-    }
-    for (const m of r.messages) {
-      if (m.severity === 'info' && !explain) continue;
-      out += annotation(KIND[m.severity], r.path, m.id, m.text, m.line);
-    }
+  if (r.status === 'changed') {
+    const bases = r.baseBefore && r.baseAfter ? ` (${r.baseBefore} -> ${r.baseAfter})` : '';
+    out += annotation('notice', r.path, 'stageify', `can be rewritten as a multi-stage build${bases}`);
+  }
+  for (const m of r.messages) {
+    if (m.severity === 'info' && !explain) continue;
+    out += annotation(KIND[m.severity], r.path, m.id, m.text, m.line);
   }
   return out;
 }
@@ -102,11 +136,12 @@ export function formatGithub(results: readonly FileResult[], explain = false): s
 export interface RenderOptions { explain: boolean; colors: Colors }
 
 /** The report body for --format (stdout or -o FILE). Only the text diff may be colored. */
-export function renderReport(format: ReportFormat, results: readonly FileResult[], opts: RenderOptions): string {
+export function renderReport(format: ReportFormat, results: readonly (FileResult | ReportEntry)[], opts: RenderOptions): string {
   switch (format) {
     case 'json': return formatJson(results);
     case 'markdown': return formatMarkdown(results);
     case 'github': return formatGithub(results, opts.explain);
-    default: return formatText(results, opts.colors);
+    // Diffs need the texts: slim entries (which have none) print nothing.
+    default: return formatText(results.filter((r): r is FileResult => 'original' in r), opts.colors);
   }
 }

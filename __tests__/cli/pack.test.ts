@@ -48,7 +48,7 @@ describe('npm pack', () => {
   it('ships no tests, TypeScript sources or config', () => {
     const unwanted = entries.filter((e) =>
       /__tests__|__testfixtures__|\.test\.|^package\/(src|transforms|scripts|examples|\.ci)\//.test(e) ||
-      (e.endsWith('.ts') && !e.endsWith('.d.ts')) || /tsconfig|jest\.config/.test(e));
+      (e.endsWith('.ts') && !e.endsWith('.d.ts')) || /^package\/(tsconfig[^/]*\.json|jest\.config\.js)$/.test(e));
     expect(unwanted).toEqual([]);
     expect(entries.every((e) => /^package\/(bin\/|dist\/(src|transforms)\/|README\.md$|package\.json$|LICENSE)/.test(e))).toBe(true);
   });

@@ -23,7 +23,7 @@ export interface GoCommand {
   cgoAssigned: string | null;
   args: string[];
   cwd: string;
-  env: Map<string, string>;
+  env: ReadonlyMap<string, string>;
 }
 
 export interface Artifact {

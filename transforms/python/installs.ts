@@ -39,7 +39,7 @@ function isPipName(name: string): boolean {
 export function pythonInstalls(walk: StageWalk): PythonInstalls {
   const out: PythonInstalls = { pips: [], venvs: [], unknown: [] };
   // PATH entries that are virtualenv bin folders, as ENV set them (the walk's env per command).
-  const venvOnPath = (env: Map<string, string>): string | null => {
+  const venvOnPath = (env: ReadonlyMap<string, string>): string | null => {
     for (const d of (env.get('PATH') ?? '').split(':')) {
       if (out.venvs.some((v) => posix.join(v.dir, 'bin') === d)) return posix.dirname(d);
     }

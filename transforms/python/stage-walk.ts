@@ -15,7 +15,7 @@ export interface StageCommand {
   /** Assignments written before the command (`FOO=1 pip install …`). */
   assigns: Map<string, string>;
   cwd: string;
-  env: Map<string, string>;
+  env: ReadonlyMap<string, string>;
 }
 
 /** A copy from the build context (see the shared replay). */
@@ -23,7 +23,7 @@ export type AppCopy = StageCopy;
 
 export interface StageWalk {
   workdir: string;
-  env: Map<string, string>;
+  env: ReadonlyMap<string, string>;
   copies: AppCopy[];
   commands: StageCommand[];
   /** RUN instructions stageify cannot read command by command (heredocs). */

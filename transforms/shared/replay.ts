@@ -22,7 +22,8 @@ export interface StageCopy extends ContextCopy {
 
 export interface StageState {
   workdir: string;
-  env: Map<string, string>;
+  /** Variables at the end of the stage. */
+  env: ReadonlyMap<string, string>;
   copies: StageCopy[];
   /** COPY --from=<stage or image>, and ADD of URLs or archives: not plain context files. */
   foreignCopies: Instr[];
@@ -43,7 +44,7 @@ export interface RunCommand {
   start: number | null;
   cwd: string;
   /** Variables in effect for this command (stage ENV/ARG, RUN-local exports, its assignments). */
-  env: Map<string, string>;
+  env: ReadonlyMap<string, string>;
   exec: boolean;
 }
 
@@ -57,28 +58,118 @@ export interface ReplayOptions {
   onHeredoc?: (ins: Instr, text: string) => void;
 }
 
+/**
+ * Stage variables with cheap snapshots: every command keeps the variables in effect where it
+ * runs without copying them (a stage with thousands of ENV lines and RUNs stays linear).
+ */
+class EnvHistory {
+  private readonly byName = new Map<string, { at: number; value: string | undefined }[]>();
+  private version = 0;
+
+  set(name: string, value: string | undefined): void {
+    this.version++;
+    const list = this.byName.get(name);
+    if (list) list.push({ at: this.version, value });
+    else this.byName.set(name, [{ at: this.version, value }]);
+  }
+
+  get(name: string, at: number): string | undefined {
+    const list = this.byName.get(name);
+    if (!list) return undefined;
+    let lo = 0;
+    let hi = list.length - 1;
+    if (list[0].at > at) return undefined;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (list[mid].at <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return list[lo].value;
+  }
+
+  /** The variables as they are now, with `overlay` on top, as a read-only map. */
+  snapshot(overlay: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+    const at = this.version;
+    const get = (name: string) => (overlay.has(name) ? overlay.get(name) : this.get(name, at));
+    const materialize = () => {
+      const m = new Map<string, string>();
+      for (const name of this.byName.keys()) {
+        const v = this.get(name, at);
+        if (v !== undefined) m.set(name, v);
+      }
+      for (const [n, v] of overlay) m.set(n, v);
+      return m;
+    };
+    return new LazyMap(get, materialize);
+  }
+}
+
+/** A read-only map answering get/has directly and building itself only when iterated. */
+class LazyMap implements ReadonlyMap<string, string> {
+  private full: Map<string, string> | null = null;
+  constructor(private readonly lookup: (name: string) => string | undefined, private readonly build: () => Map<string, string>) {}
+  get(name: string): string | undefined {
+    return this.lookup(name);
+  }
+  has(name: string): boolean {
+    return this.lookup(name) !== undefined;
+  }
+  private all(): Map<string, string> {
+    if (!this.full) this.full = this.build();
+    return this.full;
+  }
+  get size(): number {
+    return this.all().size;
+  }
+  forEach(cb: (value: string, key: string, map: ReadonlyMap<string, string>) => void): void {
+    this.all().forEach((v, k) => cb(v, k, this));
+  }
+  entries() {
+    return this.all().entries();
+  }
+  keys() {
+    return this.all().keys();
+  }
+  values() {
+    return this.all().values();
+  }
+  [Symbol.iterator]() {
+    return this.all()[Symbol.iterator]();
+  }
+}
+
 export function replayStageCommon(file: ParsedDockerfile, stage: Stage, opts: ReplayOptions): StageState {
-  const s: StageState = {
-    workdir: opts.workdir, env: new Map(opts.env), copies: [], foreignCopies: [], users: [], shells: [], heredocRuns: [],
+  const history = new EnvHistory();
+  for (const [n, v] of opts.env) history.set(n, v);
+  const env = new Map(opts.env);
+  const s: StageState & { env: Map<string, string> } = {
+    workdir: opts.workdir, env, copies: [], foreignCopies: [], users: [], shells: [], heredocRuns: [],
   };
   const lookup = (name: string) => s.env.get(name);
+  // Folders known to exist in the image: COPY into one of them copies into it.
+  const dirs = new Set<string>([opts.workdir]);
   stage.body.forEach((ins, index) => {
     switch (ins.keyword) {
       case 'ENV':
       case 'ARG':
         for (const p of properties(ins)) {
           if (ins.keyword === 'ARG' && p.value === null) {
-            if (!s.env.has(p.name)) s.env.set(p.name, '');
+            if (!s.env.has(p.name)) {
+              s.env.set(p.name, '');
+              history.set(p.name, '');
+            }
             continue;
           }
           const v = expandVars(p.value ?? '', lookup, file.escape);
           if (v !== null) s.env.set(p.name, v);
           else s.env.delete(p.name);
+          history.set(p.name, v ?? undefined);
         }
         break;
       case 'WORKDIR': {
         const raw = joinContinuations(ins.argsText, file.escape).trim();
         s.workdir = posix.resolve(s.workdir, expandVars(raw, lookup, file.escape) ?? raw);
+        dirs.add(s.workdir);
         break;
       }
       case 'COPY':
@@ -93,8 +184,9 @@ export function replayStageCommon(file: ParsedDockerfile, stage: Stage, opts: Re
         const dest0 = expandVars(info.dest, lookup, file.escape) ?? info.dest;
         const dest = posix.resolve(s.workdir, dest0);
         const sources = info.sources.map((src) => normalizeSource(expandVars(src, lookup, file.escape) ?? src));
-        const destIsDir = dest0.endsWith('/') || dest0 === '.' || sources.length > 1
+        const destIsDir = dest0.endsWith('/') || dest0 === '.' || dest0 === '..' || dirs.has(dest) || sources.length > 1
           || sources.some((src) => src === '' || opts.files.some((f) => f.startsWith(src + '/')));
+        if (destIsDir) dirs.add(dest);
         const chown = splitFlags(joinContinuations(ins.argsText, file.escape)).flags.get('chown') || null;
         s.copies.push({ sources, dest, destIsDir, line: ins.line, ins, chown, index });
         break;
@@ -106,7 +198,7 @@ export function replayStageCommon(file: ParsedDockerfile, stage: Stage, opts: Re
         s.shells.push(ins);
         break;
       case 'RUN':
-        replayRun(file, ins, s, opts);
+        replayRun(file, ins, s, history, opts);
         break;
       default:
         break;
@@ -130,7 +222,7 @@ export function splitRunFlags(text: string, escape: string): { flags: string[]; 
   return { flags, rest };
 }
 
-function replayRun(file: ParsedDockerfile, ins: Instr, s: StageState, opts: ReplayOptions): void {
+function replayRun(file: ParsedDockerfile, ins: Instr, s: StageState & { env: Map<string, string> }, history: EnvHistory, opts: ReplayOptions): void {
   const { rest } = splitRunFlags(ins.argsText, file.escape);
   if (/<<-?['"]?[A-Za-z_]/.test(rest)) {
     s.heredocRuns.push(ins);
@@ -140,13 +232,14 @@ function replayRun(file: ParsedDockerfile, ins: Instr, s: StageState, opts: Repl
   const exec = execForm(joinContinuations(rest, file.escape));
   if (exec) {
     const words = exec.map((value) => ({ value, start: -1, end: -1, expansion: false, quoted: true }));
-    opts.onCommand?.({ ins, words, assignments: new Map(), start: null, cwd: s.workdir, env: new Map(s.env), exec: true });
+    opts.onCommand?.({ ins, words, assignments: new Map(), start: null, cwd: s.workdir, env: history.snapshot(new Map()), exec: true });
     return;
   }
   const base = ins.argsStart + (ins.argsText.length - rest.length);
   const scan = scanShell(rest, base, file.escape);
   let cwd = s.workdir;
-  const env = new Map(s.env);
+  // Variables this RUN sets for its later commands (`export X=…`, plain `X=…`).
+  const runVars = new Map<string, string>();
   for (const cmd of scan.commands) {
     let k = 0;
     const local = new Map<string, string>();
@@ -166,7 +259,7 @@ function replayRun(file: ParsedDockerfile, ins: Instr, s: StageState, opts: Repl
     }
     if (!words.length) {
       // Plain assignments set shell variables for the rest of this RUN.
-      for (const [n, v] of local) env.set(n, v);
+      for (const [n, v] of local) runVars.set(n, v);
       continue;
     }
     const name = words[0].value;
@@ -177,14 +270,15 @@ function replayRun(file: ParsedDockerfile, ins: Instr, s: StageState, opts: Repl
       continue;
     }
     if (name === 'export') {
-      for (const w of words.slice(1)) if (isAssignment(w)) env.set(w.value.slice(0, w.value.indexOf('=')), w.value.slice(w.value.indexOf('=') + 1));
+      for (const w of words.slice(1)) if (isAssignment(w)) runVars.set(w.value.slice(0, w.value.indexOf('=')), w.value.slice(w.value.indexOf('=') + 1));
       continue;
     }
-    const cmdEnv = new Map(env);
-    for (const [n, v] of local) cmdEnv.set(n, v);
-    opts.onCommand?.({ ins, words, assignments: local, start: cmd.words[0].start, cwd, env: cmdEnv, exec: false });
+    const overlay = local.size ? new Map([...runVars, ...local]) : runVars.size ? new Map(runVars) : EMPTY;
+    opts.onCommand?.({ ins, words, assignments: local, start: cmd.words[0].start, cwd, env: history.snapshot(overlay), exec: false });
   }
 }
+
+const EMPTY: ReadonlyMap<string, string> = new Map();
 
 /** A word's value with `$VAR` expanded from `env` where it can be (else as written). */
 export function expandWord(w: Word, env: ReadonlyMap<string, string>): string {
