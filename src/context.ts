@@ -26,22 +26,22 @@ const DEFAULT_MAX_BYTES = 1 << 20;
 
 export function diskContext(root: string, maxFiles = MAX_CONTEXT_FILES): ContextFS {
   let cached: FileList | null = null;
+  let known: Set<string> | null = null;
   const abs = path.resolve(root);
   return {
     root: abs,
     listFiles() {
       if (cached) return cached;
-      const ignoreText = readIfFile(path.join(abs, '.dockerignore'), DEFAULT_MAX_BYTES);
+      const rootEntries = readDir(abs);
+      // Read .dockerignore only when the listing shows one (a failed open costs an exception).
+      const hasIgnore = rootEntries.some((e) => e.name === '.dockerignore' && e.isFile());
+      const ignoreText = hasIgnore ? readIfFile(path.join(abs, '.dockerignore'), DEFAULT_MAX_BYTES) : null;
       const ignored: IgnoreMatcher = ignoreText === null ? () => false : compileDockerignore(ignoreText);
       const files: string[] = [];
       let truncated = false;
-      const walk = (dir: string, rel: string) => {
-        let entries: fs.Dirent[];
-        try {
-          entries = fs.readdirSync(dir, { withFileTypes: true });
-        } catch {
-          return;
-        }
+      const regular = new Set<string>();
+      const walk = (dir: string, rel: string, listed?: fs.Dirent[]) => {
+        const entries = listed ?? readDir(dir);
         entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         for (const e of entries) {
           if (truncated) return;
@@ -56,19 +56,41 @@ export function diskContext(root: string, maxFiles = MAX_CONTEXT_FILES): Context
               return;
             }
             files.push(r);
+            if (e.isFile()) regular.add(r);
           }
         }
       };
-      walk(abs, '');
+      walk(abs, '', rootEntries);
       cached = { files, truncated };
+      known = regular;
       return cached;
     },
     readText(rel, maxBytes = DEFAULT_MAX_BYTES) {
       const p = path.join(abs, ...rel.split('/'));
       if (!p.startsWith(abs)) return null;
-      return readIfFile(p, maxBytes);
+      // Only regular files the listing found are read: no separate stat, and links are never followed.
+      if (known && !known.has(rel)) return null;
+      return known ? readListedFile(p, maxBytes) : readIfFile(p, maxBytes);
     },
   };
+}
+
+function readDir(dir: string): fs.Dirent[] {
+  try {
+    return fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
+/** Reads a file the listing showed as a regular file: no separate stat. */
+function readListedFile(p: string, maxBytes: number): string | null {
+  try {
+    const buf = fs.readFileSync(p);
+    return buf.length > maxBytes ? null : buf.toString('utf8');
+  } catch {
+    return null;
+  }
 }
 
 function readIfFile(p: string, maxBytes: number): string | null {

@@ -148,10 +148,22 @@ export function kw(file: ParsedDockerfile, keyword: string): string {
   return file.lowerCase ? keyword.toLowerCase() : keyword.toUpperCase();
 }
 
-/** Looks a flag up by name (the parser's own getters fail when there are several flags). */
+const flagCache = new WeakMap<Instr, Map<string, string | null>>();
+
+/**
+ * Looks a flag up by name (the parser's own getters fail when there are several flags, and
+ * re-tokenize on each call: the flags are read once per instruction).
+ */
 export function flagValue(ins: Instr, name: string): string | null | undefined {
-  const node = ins.node as unknown as { getFlags?: () => { getName(): string; getValue(): string | null }[] };
-  const flags = node.getFlags ? node.getFlags() : [];
-  const f = flags.find((x) => x.getName().toLowerCase() === name);
-  return f ? f.getValue() : undefined;
+  let flags = flagCache.get(ins);
+  if (!flags) {
+    const node = ins.node as unknown as { getFlags?: () => { getName(): string; getValue(): string | null }[] };
+    flags = new Map();
+    for (const f of node.getFlags ? node.getFlags() : []) {
+      const key = f.getName().toLowerCase();
+      if (!flags.has(key)) flags.set(key, f.getValue());
+    }
+    flagCache.set(ins, flags);
+  }
+  return flags.has(name) ? flags.get(name) : undefined;
 }

@@ -4,12 +4,15 @@ import type { Instr } from '../../src/dockerfile';
 
 /** The argument text with line continuations joined and inner comment lines dropped. */
 export function joinContinuations(text: string, escape: string): string {
+  // Most arguments are one line: nothing to join.
+  if (!/[\r\n]/.test(text)) return text;
+  const trailingEscape = continuationPattern(escape);
   const lines = text.split(/\r\n|\n|\r/);
   let out = '';
   for (let k = 0; k < lines.length; k++) {
     let line = lines[k];
     if (k > 0 && /^\s*#/.test(line)) continue;
-    const m = new RegExp(`${escapeRe(escape)}[ \\t]*$`).exec(line);
+    const m = trailingEscape.exec(line);
     if (m && k < lines.length - 1) {
       line = line.slice(0, m.index);
       out += line;
@@ -19,6 +22,15 @@ export function joinContinuations(text: string, escape: string): string {
     }
   }
   return out;
+}
+
+const BACKSLASH_CONTINUATION = /\\[ \t]*$/;
+const BACKTICK_CONTINUATION = /`[ \t]*$/;
+
+function continuationPattern(escape: string): RegExp {
+  if (escape === '\\') return BACKSLASH_CONTINUATION;
+  if (escape === '`') return BACKTICK_CONTINUATION;
+  return new RegExp(`${escapeRe(escape)}[ \\t]*$`);
 }
 
 function escapeRe(s: string): string {
@@ -84,13 +96,18 @@ export interface Property {
   value: string | null;
 }
 
-/** ENV and ARG name/value pairs as Docker reads them. */
+const propertyCache = new WeakMap<Instr, Property[]>();
+
+/** ENV and ARG name/value pairs as Docker reads them (the parser re-tokenizes on each call: cached). */
 export function properties(ins: Instr): Property[] {
+  const cached = propertyCache.get(ins);
+  if (cached) return cached;
   const node = ins.node as unknown as {
     getProperties?: () => { getName(): string; getValue(): string | null }[];
   };
-  if (!node.getProperties) return [];
-  return node.getProperties().map((p) => ({ name: p.getName(), value: p.getValue() }));
+  const props = node.getProperties ? node.getProperties().map((p) => ({ name: p.getName(), value: p.getValue() })) : [];
+  propertyCache.set(ins, props);
+  return props;
 }
 
 /** The plain words of an instruction's arguments (flags excluded). */
