@@ -22,8 +22,12 @@ export interface StageCopy extends ContextCopy {
 
 export interface StageState {
   workdir: string;
-  /** Variables at the end of the stage. */
+  /** Variables at the end of the stage (ENV and ARG). */
   env: ReadonlyMap<string, string>;
+  /** Variables set by ENV only: what the container's environment holds at run time. */
+  runEnv: ReadonlyMap<string, string>;
+  /** Destinations of `ADD <url>` (files from outside the context); a folder ends with '/'. */
+  downloads: string[];
   copies: StageCopy[];
   /** COPY --from=<stage or image>, and ADD of URLs or archives: not plain context files. */
   foreignCopies: Instr[];
@@ -142,12 +146,13 @@ export function replayStageCommon(file: ParsedDockerfile, stage: Stage, opts: Re
   const history = new EnvHistory();
   for (const [n, v] of opts.env) history.set(n, v);
   const env = new Map(opts.env);
+  const runEnv = new Map<string, string>();
   const s: StageState & { env: Map<string, string> } = {
-    workdir: opts.workdir, env, copies: [], foreignCopies: [], users: [], shells: [], heredocRuns: [],
+    workdir: opts.workdir, env, runEnv, downloads: [], copies: [], foreignCopies: [], users: [], shells: [], heredocRuns: [],
   };
   const lookup = (name: string) => s.env.get(name);
   // Folders known to exist in the image: COPY into one of them copies into it.
-  const dirs = new Set<string>([opts.workdir]);
+  const dirs = new Set<string>(['/', opts.workdir]);
   stage.body.forEach((ins, index) => {
     switch (ins.keyword) {
       case 'ENV':
@@ -164,18 +169,28 @@ export function replayStageCommon(file: ParsedDockerfile, stage: Stage, opts: Re
           if (v !== null) s.env.set(p.name, v);
           else s.env.delete(p.name);
           history.set(p.name, v ?? undefined);
+          if (ins.keyword === 'ENV') {
+            if (v !== null) runEnv.set(p.name, v);
+            else runEnv.delete(p.name);
+          }
         }
         break;
       case 'WORKDIR': {
         const raw = joinContinuations(ins.argsText, file.escape).trim();
         s.workdir = posix.resolve(s.workdir, expandVars(raw, lookup, file.escape) ?? raw);
-        dirs.add(s.workdir);
+        // WORKDIR makes the folder and its parents.
+        for (let d = s.workdir; d !== '/'; d = posix.dirname(d)) dirs.add(d);
         break;
       }
       case 'COPY':
       case 'ADD': {
         const info = copyInfo(ins, file.escape);
         if (!info) break;
+        if (ins.keyword === 'ADD' && !info.from && info.sources.some((src) => /^[a-z]+:\/\//i.test(src))) {
+          const d = expandVars(info.dest, lookup, file.escape) ?? info.dest;
+          const abs = posix.resolve(s.workdir, d);
+          s.downloads.push(d.endsWith('/') ? abs + '/' : abs);
+        }
         // ADD unpacks archives and fetches URLs: what lands in the image is not the context file.
         if (info.from || (ins.keyword === 'ADD' && info.sources.some((src) => /^[a-z]+:\/\//i.test(src) || /\.(tar|tgz|tar\.\w+)$/.test(src)))) {
           s.foreignCopies.push(ins);
@@ -184,8 +199,9 @@ export function replayStageCommon(file: ParsedDockerfile, stage: Stage, opts: Re
         const dest0 = expandVars(info.dest, lookup, file.escape) ?? info.dest;
         const dest = posix.resolve(s.workdir, dest0);
         const sources = info.sources.map((src) => normalizeSource(expandVars(src, lookup, file.escape) ?? src));
-        const destIsDir = dest0.endsWith('/') || dest0 === '.' || dest0 === '..' || dirs.has(dest) || sources.length > 1
-          || sources.some((src) => src === '' || opts.files.some((f) => f.startsWith(src + '/')));
+        // `.` and folders that exist already (made by WORKDIR or earlier copies): a copy lands inside.
+        const destIsDir = dest0.endsWith('/') || /(^|\/)\.\.?$/.test(dest0) || dirs.has(dest) || sources.length > 1
+          || sources.some((src) => src === '' || /[*?[]/.test(src) || opts.files.some((f) => f.startsWith(src + '/')));
         if (destIsDir) dirs.add(dest);
         const chown = splitFlags(joinContinuations(ins.argsText, file.escape)).flags.get('chown') || null;
         s.copies.push({ sources, dest, destIsDir, line: ins.line, ins, chown, index });
