@@ -2,12 +2,9 @@
 // context puts where, and which binaries cargo builds (and cp/mv/install copy) where.
 import * as posix from 'path/posix';
 import type { Instr, ParsedDockerfile, Stage } from '../../src/dockerfile';
-import { expandVars } from '../../src/image-ref';
-import { isAssignment, scanShell } from '../../src/shell-words';
-import type { Word } from '../../src/shell-words';
-import { contextPathOf, normalizeSource } from '../shared/context-map';
-import type { ContextCopy } from '../shared/context-map';
-import { copyInfo, execForm, joinContinuations, properties } from '../shared/instructions';
+import { contextPathOf } from '../shared/context-map';
+import { expandWord, replayStageCommon } from '../shared/replay';
+import type { StageState } from '../shared/replay';
 import { hostTriple, linkageOf, parseCargoArgs, profileDir } from './cargo-command';
 import type { CargoArgs } from './cargo-command';
 import type { CargoPackage, RustFacts } from './facts';
@@ -44,140 +41,43 @@ export interface CargoCommand {
   env: Map<string, string>;
 }
 
-export interface RustReplay {
-  workdir: string;
-  env: Map<string, string>;
-  copies: ContextCopy[];
+export interface RustReplay extends StageState {
   cargo: CargoCommand[];
   artifacts: RustArtifact[];
   outDirs: OutDir[];
-  /** Folders the stage created or named (WORKDIR), to tell `cp x DIR` from `cp x FILE`. */
-  dirs: Set<string>;
   unknown: { ins: Instr; command: string }[];
-  users: Instr[];
-  shells: Instr[];
 }
 
 /** Folders every Debian-based image has. */
 const KNOWN_DIRS = ['/', '/usr/local/bin', '/usr/bin', '/bin', '/usr/local/sbin', '/usr/sbin', '/sbin', '/opt', '/tmp', '/usr/local', '/usr/local/cargo/bin', '/root', '/home', '/srv'];
 
 export function replayRustStage(file: ParsedDockerfile, stage: Stage, facts: RustFacts, tag: string | null): RustReplay {
-  const r: RustReplay = {
-    workdir: '/', env: new Map(RUST_DEFAULT_ENV), copies: [], cargo: [], artifacts: [], outDirs: [], dirs: new Set(KNOWN_DIRS),
-    unknown: [], users: [], shells: [],
-  };
-  const lookup = (env: Map<string, string>) => (name: string) => env.get(name);
-  for (const ins of stage.body) {
-    switch (ins.keyword) {
-      case 'ENV':
-      case 'ARG':
-        for (const p of properties(ins)) {
-          if (ins.keyword === 'ARG' && p.value === null) {
-            if (!r.env.has(p.name)) r.env.set(p.name, '');
-            continue;
-          }
-          const v = expandVars(p.value ?? '', lookup(r.env), file.escape);
-          if (v !== null) r.env.set(p.name, v);
-          else r.env.delete(p.name);
-        }
-        break;
-      case 'WORKDIR': {
-        const raw = joinContinuations(ins.argsText, file.escape).trim();
-        r.workdir = posix.resolve(r.workdir, expandVars(raw, lookup(r.env), file.escape) ?? raw);
-        r.dirs.add(r.workdir);
-        break;
+  const extra = { cargo: [] as CargoCommand[], artifacts: [] as RustArtifact[], outDirs: [] as OutDir[], unknown: [] as RustReplay['unknown'] };
+  const state = replayStageCommon(file, stage, {
+    workdir: '/',
+    env: RUST_DEFAULT_ENV,
+    files: facts.files,
+    knownDirs: KNOWN_DIRS,
+    onCommand: (c, s) => {
+      const r = { ...s, ...extra } as RustReplay;
+      const argv = c.words.map((w) => expandWord(w, c.env));
+      const name = argv[0];
+      if (name === 'mkdir') {
+        for (const w of c.words.slice(1)) if (!w.value.startsWith('-') && !w.expansion) s.dirs.add(posix.resolve(c.cwd, w.value));
+        return;
       }
-      case 'COPY':
-      case 'ADD': {
-        const info = copyInfo(ins, file.escape);
-        if (!info || info.from) break;
-        if (ins.keyword === 'ADD' && info.sources.some((s) => /^[a-z]+:\/\//i.test(s))) break;
-        const dest0 = expandVars(info.dest, lookup(r.env), file.escape) ?? info.dest;
-        const dest = posix.resolve(r.workdir, dest0);
-        const sources = info.sources.map(normalizeSource);
-        const destIsDir = dest0.endsWith('/') || dest0 === '.' || sources.length > 1 || sources.some((s) => s === '' || facts.files.some((f) => f.startsWith(s + '/')));
-        r.copies.push({ sources, dest, destIsDir, line: ins.line });
-        if (destIsDir) r.dirs.add(dest);
-        break;
-      }
-      case 'USER':
-        r.users.push(ins);
-        break;
-      case 'SHELL':
-        r.shells.push(ins);
-        break;
-      case 'RUN': {
-        replayRun(file, ins, r, facts, tag);
-        // What a RUN writes under a cache mount is not in the image.
-        const caches = cacheMounts(ins.argsText);
-        const gone = (p: string) => caches.some((c) => p === c || p.startsWith(c === '/' ? '/' : c + '/'));
-        r.artifacts = r.artifacts.filter((a) => a.ins !== ins || !gone(a.path));
-        r.outDirs = r.outDirs.filter((o) => o.ins !== ins || !gone(o.dir));
-        break;
-      }
-      default:
-        break;
-    }
-  }
-  return r;
-}
-
-function replayRun(file: ParsedDockerfile, ins: Instr, r: RustReplay, facts: RustFacts, tag: string | null): void {
-  const rest = runCommandText(ins.argsText);
-  if (/<<-?['"]?[A-Za-z_]/.test(rest)) {
-    if (/\bcargo\s+(build|install|b)\b/.test(rest)) r.unknown.push({ ins, command: 'a cargo command inside a heredoc' });
-    return;
-  }
-  const exec = execForm(joinContinuations(rest, file.escape));
-  if (exec) {
-    if (exec.length && isCargo(exec[0])) cargoCommand(ins, exec.slice(1), r.workdir, new Map(r.env), r, facts, tag);
-    else if (exec.length) copyCommand(ins, exec, r.workdir, r);
-    return;
-  }
-  const scan = scanShell(rest, 0, file.escape);
-  let cwd = r.workdir;
-  const env = new Map(r.env);
-  const value = (w: Word, e: Map<string, string>) => (w.expansion ? expandVars(w.value, (n) => e.get(n)) ?? w.value : w.value);
-  for (const cmd of scan.commands) {
-    let k = 0;
-    const local = new Map<string, string>();
-    while (k < cmd.words.length && isAssignment(cmd.words[k])) {
-      const w = cmd.words[k].value;
-      local.set(w.slice(0, w.indexOf('=')), value({ ...cmd.words[k], value: w.slice(w.indexOf('=') + 1) }, env));
-      k++;
-    }
-    let words = cmd.words.slice(k);
-    if (words[0]?.value === 'env') {
-      words = words.slice(1);
-      while (words.length && (isAssignment(words[0]) || words[0].value.startsWith('-'))) {
-        const w = words[0].value;
-        if (!w.startsWith('-')) local.set(w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1));
-        words = words.slice(1);
-      }
-    }
-    if (!words.length) {
-      for (const [n, v] of local) env.set(n, v);
-      continue;
-    }
-    const name = words[0].value;
-    if (name === 'cd') {
-      cwd = words[1]?.expansion ? cwd : posix.resolve(cwd, words[1]?.value ?? '/root');
-      continue;
-    }
-    if (name === 'export') {
-      for (const w of words.slice(1)) if (isAssignment(w)) env.set(w.value.slice(0, w.value.indexOf('=')), value({ ...w, value: w.value.slice(w.value.indexOf('=') + 1) }, env));
-      continue;
-    }
-    if (name === 'mkdir') {
-      for (const w of words.slice(1)) if (!w.value.startsWith('-') && !w.expansion) r.dirs.add(posix.resolve(cwd, w.value));
-      continue;
-    }
-    const cmdEnv = new Map(env);
-    for (const [n, v] of local) cmdEnv.set(n, v);
-    const argv = words.map((w) => value(w, cmdEnv));
-    if (isCargo(name)) cargoCommand(ins, argv.slice(1), cwd, cmdEnv, r, facts, tag);
-    else copyCommand(ins, argv, cwd, r);
-  }
+      if (isCargo(name)) cargoCommand(c.ins, argv.slice(1), c.cwd, new Map(c.env), r, facts, tag);
+      else copyCommand(c.ins, argv, c.cwd, r);
+    },
+    onHeredoc: (ins, text) => {
+      if (/\bcargo\s+(build|install|b)\b/.test(text)) extra.unknown.push({ ins, command: 'a cargo command inside a heredoc' });
+    },
+  });
+  // What a RUN writes under a cache mount is not in the image.
+  const gone = (ins: Instr, p: string) => cacheMounts(ins.argsText).some((c) => p === c || p.startsWith(c === '/' ? '/' : c + '/'));
+  extra.artifacts = extra.artifacts.filter((a) => !gone(a.ins, a.path));
+  extra.outDirs = extra.outDirs.filter((o) => !gone(o.ins, o.dir));
+  return { ...state, ...extra };
 }
 
 function isCargo(p: string): boolean {
@@ -197,16 +97,6 @@ function cacheMounts(argsText: string): string[] {
     if (opts.get('type') === 'cache' && target) out.push(target.replace(/\/+$/, '') || '/');
   }
   return out;
-}
-
-/** RUN's own flags (`--mount=…`) come before the command. */
-function runCommandText(text: string): string {
-  let rest = text;
-  for (;;) {
-    const m = /^(?:[ \t]|\\[ \t]*\r?\n)*(--[a-z-]+(?:=\S*)?)/.exec(rest);
-    if (!m) return rest;
-    rest = rest.slice(m[0].length);
-  }
 }
 
 function cargoCommand(ins: Instr, words: string[], cwd: string, env: Map<string, string>, r: RustReplay, facts: RustFacts, tag: string | null): void {
@@ -259,7 +149,7 @@ export interface BuildOutputs {
 }
 
 /** Where `cargo build` (or `cargo run`) with these arguments puts which binaries. */
-export function buildOutputs(args: CargoArgs, cwd: string, env: Map<string, string>, r: RustReplay, facts: RustFacts, tag: string | null): BuildOutputs {
+export function buildOutputs(args: CargoArgs, cwd: string, env: ReadonlyMap<string, string>, r: RustReplay, facts: RustFacts, tag: string | null): BuildOutputs {
   const rustflags = env.get('RUSTFLAGS') ?? facts.configRustflags;
   const explicit = args.multi.get('--target') ?? (env.get('CARGO_BUILD_TARGET') ? [env.get('CARGO_BUILD_TARGET') as string] : facts.configTarget ? [facts.configTarget] : null);
   const triples = explicit ?? [hostTriple(tag)];

@@ -35,6 +35,8 @@ export interface StageState {
   shells: Instr[];
   /** RUN lines with heredocs: not analysed. */
   heredocRuns: Instr[];
+  /** Folders known to exist (WORKDIR, copy destinations, `knownDirs`); callbacks may add more. */
+  dirs: Set<string>;
 }
 
 /** One simple command of a RUN, with what is in effect where it runs. */
@@ -57,9 +59,11 @@ export interface ReplayOptions {
   env: ReadonlyArray<[string, string]>;
   /** Context file list, to tell folder sources from file sources. */
   files: readonly string[];
-  onCommand?: (cmd: RunCommand) => void;
+  onCommand?: (cmd: RunCommand, state: StageState) => void;
   /** Called for a heredoc RUN (not split into commands). */
   onHeredoc?: (ins: Instr, text: string) => void;
+  /** Folders the base image has (so `cp x /usr/local/bin` is known to copy into a folder). */
+  knownDirs?: readonly string[];
 }
 
 /**
@@ -148,11 +152,10 @@ export function replayStageCommon(file: ParsedDockerfile, stage: Stage, opts: Re
   const env = new Map(opts.env);
   const runEnv = new Map<string, string>();
   const s: StageState & { env: Map<string, string> } = {
-    workdir: opts.workdir, env, runEnv, downloads: [], copies: [], foreignCopies: [], users: [], shells: [], heredocRuns: [],
+    workdir: opts.workdir, env, runEnv, downloads: [], dirs: new Set(['/', opts.workdir, ...(opts.knownDirs ?? [])]), copies: [], foreignCopies: [], users: [], shells: [], heredocRuns: [],
   };
   const lookup = (name: string) => s.env.get(name);
-  // Folders known to exist in the image: COPY into one of them copies into it.
-  const dirs = new Set<string>(['/', opts.workdir]);
+  const dirs = s.dirs;
   stage.body.forEach((ins, index) => {
     switch (ins.keyword) {
       case 'ENV':
@@ -248,7 +251,7 @@ function replayRun(file: ParsedDockerfile, ins: Instr, s: StageState & { env: Ma
   const exec = execForm(joinContinuations(rest, file.escape));
   if (exec) {
     const words = exec.map((value) => ({ value, start: -1, end: -1, expansion: false, quoted: true }));
-    opts.onCommand?.({ ins, words, assignments: new Map(), start: null, cwd: s.workdir, env: history.snapshot(new Map()), exec: true });
+    opts.onCommand?.({ ins, words, assignments: new Map(), start: null, cwd: s.workdir, env: history.snapshot(new Map()), exec: true }, s);
     return;
   }
   const base = ins.argsStart + (ins.argsText.length - rest.length);
@@ -259,9 +262,12 @@ function replayRun(file: ParsedDockerfile, ins: Instr, s: StageState & { env: Ma
   for (const cmd of scan.commands) {
     let k = 0;
     const local = new Map<string, string>();
+    // `NAME=value cmd`: the value expands with what is set so far (`X=$HOME/x`).
+    const current = (n: string) => (local.has(n) ? local.get(n) : runVars.has(n) ? runVars.get(n) : s.env.get(n));
     while (k < cmd.words.length && isAssignment(cmd.words[k])) {
-      const w = cmd.words[k].value;
-      local.set(w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1));
+      const w = cmd.words[k];
+      const raw = w.value.slice(w.value.indexOf('=') + 1);
+      local.set(w.value.slice(0, w.value.indexOf('=')), w.expansion ? expandVars(raw, current) ?? raw : raw);
       k++;
     }
     let words = cmd.words.slice(k);
@@ -286,11 +292,15 @@ function replayRun(file: ParsedDockerfile, ins: Instr, s: StageState & { env: Ma
       continue;
     }
     if (name === 'export') {
-      for (const w of words.slice(1)) if (isAssignment(w)) runVars.set(w.value.slice(0, w.value.indexOf('=')), w.value.slice(w.value.indexOf('=') + 1));
+      for (const w of words.slice(1)) {
+        if (!isAssignment(w)) continue;
+        const raw = w.value.slice(w.value.indexOf('=') + 1);
+        runVars.set(w.value.slice(0, w.value.indexOf('=')), w.expansion ? expandVars(raw, current) ?? raw : raw);
+      }
       continue;
     }
     const overlay = local.size ? new Map([...runVars, ...local]) : runVars.size ? new Map(runVars) : EMPTY;
-    opts.onCommand?.({ ins, words, assignments: local, start: cmd.words[0].start, cwd, env: history.snapshot(overlay), exec: false });
+    opts.onCommand?.({ ins, words, assignments: local, start: cmd.words[0].start, cwd, env: history.snapshot(overlay), exec: false }, s);
   }
 }
 
