@@ -2,11 +2,9 @@
 // which `dotnet publish` / `dotnet build` commands write an application to which folder.
 import * as posix from 'path/posix';
 import type { Instr, ParsedDockerfile, Stage } from '../../src/dockerfile';
-import { expandVars } from '../../src/image-ref';
-import { isAssignment, scanShell } from '../../src/shell-words';
-import { contextPathOf, normalizeSource } from '../shared/context-map';
-import type { ContextCopy } from '../shared/context-map';
-import { copyInfo, execForm, joinContinuations, properties } from '../shared/instructions';
+import { contextPathOf } from '../shared/context-map';
+import { expandWord, replayStageCommon } from '../shared/replay';
+import type { StageState } from '../shared/replay';
 import type { DotnetFacts, DotnetProject } from './facts';
 
 export interface DotnetArgs {
@@ -79,87 +77,25 @@ export interface AppOutput {
   ins: Instr;
 }
 
-export interface DotnetReplay {
-  workdir: string;
-  env: Map<string, string>;
-  copies: ContextCopy[];
+export interface DotnetReplay extends StageState {
   outputs: AppOutput[];
   unknown: { ins: Instr; command: string; reason: string }[];
-  users: Instr[];
-  shells: Instr[];
 }
 
 export function replayDotnetStage(file: ParsedDockerfile, stage: Stage, facts: DotnetFacts, sdkMajor: number): DotnetReplay {
-  const r: DotnetReplay = { workdir: '/', env: new Map(), copies: [], outputs: [], unknown: [], users: [], shells: [] };
-  const lookup = (name: string) => r.env.get(name);
-  for (const ins of stage.body) {
-    switch (ins.keyword) {
-      case 'ENV':
-      case 'ARG':
-        for (const p of properties(ins)) {
-          if (ins.keyword === 'ARG' && p.value === null) {
-            if (!r.env.has(p.name)) r.env.set(p.name, '');
-            continue;
-          }
-          const v = expandVars(p.value ?? '', lookup, file.escape);
-          if (v !== null) r.env.set(p.name, v);
-          else r.env.delete(p.name);
-        }
-        break;
-      case 'WORKDIR': {
-        const raw = joinContinuations(ins.argsText, file.escape).trim();
-        r.workdir = posix.resolve(r.workdir, expandVars(raw, lookup, file.escape) ?? raw);
-        break;
-      }
-      case 'COPY':
-      case 'ADD': {
-        const info = copyInfo(ins, file.escape);
-        if (!info || info.from) break;
-        const dest0 = expandVars(info.dest, lookup, file.escape) ?? info.dest;
-        const sources = info.sources.map(normalizeSource);
-        const destIsDir = dest0.endsWith('/') || dest0 === '.' || sources.length > 1 || sources.some((s) => s === '' || /[*?[]/.test(s) || facts.files.some((f) => f.startsWith(s + '/')));
-        r.copies.push({ sources, dest: posix.resolve(r.workdir, dest0), destIsDir, line: ins.line });
-        break;
-      }
-      case 'USER':
-        r.users.push(ins);
-        break;
-      case 'SHELL':
-        r.shells.push(ins);
-        break;
-      case 'RUN':
-        replayRun(file, ins, r, facts, sdkMajor);
-        break;
-      default:
-        break;
-    }
-  }
-  return r;
-}
-
-function replayRun(file: ParsedDockerfile, ins: Instr, r: DotnetReplay, facts: DotnetFacts, sdkMajor: number): void {
-  const text = ins.argsText.replace(/^(?:\s*--[a-z-]+=\S+)+\s*/, '');
-  if (/<<-?['"]?[A-Za-z_]/.test(text)) {
-    if (/\bdotnet\s+(publish|build)\b/.test(text)) r.unknown.push({ ins, command: 'dotnet', reason: 'inside a heredoc' });
-    return;
-  }
-  const exec = execForm(joinContinuations(text, file.escape));
-  if (exec) {
-    if (isDotnet(exec[0] ?? '')) dotnetCommand(ins, exec.slice(1), r.workdir, r, facts, sdkMajor);
-    return;
-  }
-  let cwd = r.workdir;
-  const env = new Map(r.env);
-  for (const cmd of scanShell(text, 0, file.escape).commands) {
-    const words = cmd.words.filter((w, k) => !cmd.words.slice(0, k + 1).every(isAssignment));
-    if (!words.length) continue;
-    const value = (w: { value: string; expansion: boolean }) => (w.expansion ? expandVars(w.value, (n) => env.get(n)) ?? w.value : w.value);
-    if (words[0].value === 'cd') {
-      cwd = words[1]?.expansion ? cwd : posix.resolve(cwd, words[1]?.value ?? '/root');
-      continue;
-    }
-    if (isDotnet(words[0].value)) dotnetCommand(ins, words.slice(1).map(value), cwd, r, facts, sdkMajor);
-  }
+  const extra = { outputs: [] as AppOutput[], unknown: [] as DotnetReplay['unknown'] };
+  const state = replayStageCommon(file, stage, {
+    workdir: '/',
+    env: [],
+    files: facts.files,
+    onCommand: (c, s) => {
+      if (isDotnet(c.words[0].value)) dotnetCommand(c.ins, c.words.slice(1).map((w) => expandWord(w, c.env)), c.cwd, { ...s, ...extra }, facts, sdkMajor);
+    },
+    onHeredoc: (ins, text) => {
+      if (/\bdotnet\s+(publish|build)\b/.test(text)) extra.unknown.push({ ins, command: 'dotnet', reason: 'inside a heredoc' });
+    },
+  });
+  return { ...state, ...extra };
 }
 
 function isDotnet(p: string): boolean {
