@@ -7,7 +7,7 @@ import { makeColors, plain, shouldColor } from './color';
 import type { Colors } from './color';
 import type { MessageId } from './messages';
 import type { ReportEntry, ReportFormat } from './report';
-import type { FileResult, Message, UserPolicy } from './types';
+import type { FileResult, UserPolicy } from './types';
 
 /** Exit codes: the CLI contract. */
 export const EXIT = { ok: 0, changes: 1, error: 2 } as const;

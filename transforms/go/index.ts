@@ -9,9 +9,8 @@ import { scanShell } from '../../src/shell-words';
 import { BUSYBOX_APPLETS, analyzeCommand, execText, replaceCommand, runSpecs } from '../shared/commands';
 import type { Analysis, RunKeyword, RunSpec } from '../shared/commands';
 import { alpineOfTag, chooseNativeRuntime, debianReleaseOfTag } from '../shared/runtime-bases';
-import type { RuntimeBase } from '../shared/runtime-bases';
+import { resolveProgram, setsPathWith } from '../shared/programs';
 import { line, splitEdits, withMirror } from '../shared/split';
-import { properties } from '../shared/instructions';
 import { carryInstructions } from '../shared/carry';
 import { planRuntimeUser } from '../shared/runtime-user';
 import type { Transform, TransformInput, TransformOutcome } from '../types';
@@ -111,7 +110,7 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
   for (const u of uses) {
     if (u.analysis.shell) shell = true;
     for (const p of u.analysis.programs) {
-      const hit = resolveProgram(p, replay.workdir, pathDirs, artifacts);
+      const hit = resolveProgram(p, replay.workdir, pathDirs, (abs) => artifacts.find((a) => a.path === abs || (a.dir && abs.startsWith(a.path + '/'))) ?? null);
       if (hit) {
         referenced.add(hit.artifact);
         if (hit.pathDir && !RUNTIME_DEFAULT_PATH.includes(hit.pathDir)) pathDir = hit.pathDir;
@@ -274,10 +273,6 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
   return { kind: 'rewrite', edits, messages: [...messages.filter((m) => m.id.startsWith('go/') || m.id.startsWith('onbuild/')), ...messages.filter((m) => !m.id.startsWith('go/') && !m.id.startsWith('onbuild/'))], baseAfter: withMirror(rt.image, input.options.registryMirror) };
 }
 
-/** Whether the stage's own ENV PATH (repeated in the runtime) already puts `dir` on PATH. */
-function setsPathWith(body: Instr[], dir: string): boolean {
-  return body.some((i) => i.keyword === 'ENV' && properties(i).some((p) => p.name === 'PATH' && (p.value ?? '').split(':').includes(dir)));
-}
 
 const POSIX_SHELL_PATHS = new Set(['/bin/sh', '/bin/ash', '/bin/dash', '/usr/bin/sh']);
 
@@ -328,18 +323,6 @@ function defaultDebianRelease(tag: string | null): number {
   return Number(m[1]) > 1 || Number(m[2]) >= 24 ? 13 : 12;
 }
 
-function resolveProgram(p: string, workdir: string, pathDirs: string[], artifacts: Artifact[]): { artifact: Artifact; pathDir: string | null } | null {
-  const find = (abs: string) => artifacts.find((a) => a.path === abs || (a.dir && abs.startsWith(a.path + '/')));
-  if (p.includes('/')) {
-    const a = find(posix.resolve(workdir, p));
-    return a ? { artifact: a, pathDir: null } : null;
-  }
-  for (const d of pathDirs) {
-    const a = find(posix.join(d, p));
-    if (a) return { artifact: a, pathDir: d };
-  }
-  return null;
-}
 
 interface CgoDecision {
   needed: boolean;

@@ -12,6 +12,7 @@ import { carryInstructions } from '../shared/carry';
 import { commandForm, properties } from '../shared/instructions';
 import { alpineOfTag, chooseNativeRuntime, debianReleaseOfTag, RELEASE_NAMES } from '../shared/runtime-bases';
 import { planRuntimeUser } from '../shared/runtime-user';
+import { resolveProgram, setsPathWith } from '../shared/programs';
 import { splitEdits, withMirror } from '../shared/split';
 import type { Transform, TransformInput, TransformOutcome } from '../types';
 import { parseCargoArgs } from './cargo-command';
@@ -243,21 +244,7 @@ export function planRustSplit(input: TransformInput, facts: RustFacts): Transfor
   return { kind: 'rewrite', edits, messages: [...messages.filter(own), ...messages.filter((m) => !own(m))], baseAfter: withMirror(rt.image, input.options.registryMirror) };
 }
 
-function setsPathWith(body: readonly Instr[], dir: string): boolean {
-  return body.some((i) => i.keyword === 'ENV' && properties(i).some((p) => p.name === 'PATH' && (p.value ?? '').split(':').includes(dir)));
-}
 
-function resolveProgram(p: string, workdir: string, pathDirs: string[], lookup: (path: string) => RustArtifact | null): { artifact: RustArtifact; pathDir: string | null } | null {
-  if (p.includes('/')) {
-    const a = lookup(posix.resolve(workdir, p));
-    return a ? { artifact: a, pathDir: null } : null;
-  }
-  for (const d of pathDirs) {
-    const a = lookup(posix.join(d, p));
-    if (a) return { artifact: a, pathDir: d };
-  }
-  return null;
-}
 
 interface CargoRun {
   binary: string;
