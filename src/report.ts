@@ -48,9 +48,15 @@ export function formatErrorLine(r: ReportEntry, c: Colors = plain): string {
 }
 
 /** `path:line  id  text` for each message worth showing: warnings always, infos with --explain. Errors have their own line. */
+/** Files left alone because there is nothing to do: quiet unless --explain. */
+const DONE_ALREADY = new Set(['skip/already-multistage', 'skip/already-minimal', 'skip/base-image']);
+
 export function formatMessageLines(r: ReportEntry, explain: boolean, c: Colors = plain): string[] {
+  // A file left alone says why (unless it is done already); other reasons need --explain.
+  const shown = (m: { severity: string; id: string }) =>
+    m.severity === 'warning' || (m.severity === 'info' && (explain || (r.status === 'skipped' && !DONE_ALREADY.has(m.id))));
   return r.messages
-    .filter((m) => m.severity === 'warning' || (explain && m.severity === 'info'))
+    .filter(shown)
     .map((m) => {
       const where = terminalSafe(m.line ? `${r.path}:${m.line}` : r.path);
       const id = m.severity === 'warning' ? c.yellow(terminalSafe(m.id)) : c.cyan(terminalSafe(m.id));

@@ -148,3 +148,19 @@ describe('[needs engine] a Go ONBUILD Dockerfile', () => {
 function prefixed(dir: string, t: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(Object.entries(t).map(([k, v]) => [`${dir}/${k}`, v as string]));
 }
+
+describe('files left alone say why', () => {
+  it('a file stageify cannot rewrite: one stderr line with the reason, exit 0', () => {
+    const root = tree({ Dockerfile: 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN make build\nCMD ["/src/bin/app"]\n', 'main.go': 'package main\n\nfunc main() {}\n' });
+    const r = run(['Dockerfile'], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^Dockerfile:5  go\/entrypoint-unknown  cannot tell which binary \/src\/bin\/app is/m);
+  });
+
+  it('a file with nothing to do (already multi-stage) stays quiet unless --explain', () => {
+    const root = tree({ Dockerfile: 'FROM golang:1.22 AS b\nRUN true\nFROM scratch\nCOPY --from=b /x /x\n' });
+    expect(run(['Dockerfile'], { cwd: root }).stderr).not.toContain('skip/already-multistage');
+    expect(run(['Dockerfile', '--explain'], { cwd: root }).stderr).toContain('skip/already-multistage');
+  });
+});
