@@ -27,35 +27,21 @@ fi
 
 java_missing() { local i; for i in "$@"; do have_image "$i" || return 0; done; return 1; }
 
-# java_rootfs_tar OUT_TAR POST_HOOK PACKAGES...: the minbase rootfs plus Debian packages, cached.
-java_rootfs_tar() {
-  local out="$1" hook="$2"; shift 2
-  [[ -s $out ]] && return 0
-  ensure_rootfs_tar
-  local d="$WORK/java-rootfs"
-  rm -rf --one-file-system "$d"; mkdir -p "$d"
-  tar -C "$d" --numeric-owner -xpf "$ROOTFS_TAR"
-  cp /etc/resolv.conf "$d/etc/resolv.conf"
-  printf '#!/bin/sh\nexit 101\n' >"$d/usr/sbin/policy-rc.d"; chmod 755 "$d/usr/sbin/policy-rc.d"
-  printf 'Acquire::Check-Valid-Until "false";\nAcquire::Check-Date "false";\n' >"$d/etc/apt/apt.conf.d/99stageify-e2e"
-  chroot_mount "$d"
-  log "chroot apt-get install $*"
-  if ! { chroot "$d" env DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get update -qq &&
-         chroot "$d" env DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get install -y -qq --no-install-recommends "$@"; } >"$WORK/java-apt.log" 2>&1; then
-    chroot_umount
-    tail -n 40 "$WORK/java-apt.log" >&2; die "apt-get in the Java chroot failed (log above)"
-  fi
-  chroot_umount
-  local jvm
+# java_rootfs_tar OUT_TAR POST_HOOK PACKAGES...: the minbase rootfs plus Debian packages, cached;
+# /opt/java/openjdk points at the JDK as in the official images, then POST_HOOK DIR runs.
+java_rootfs_post() {
+  local d="$1" jvm
   jvm="$(cd "$d" && ls -d usr/lib/jvm/java-17-openjdk-* | head -n 1)"
   [[ -n $jvm ]] || die "no usr/lib/jvm/java-17-openjdk-* in the Java rootfs"
   mkdir -p "$d/opt/java"
   ln -sfn "/$jvm" "$d$JAVA_HOME_DIR"
-  "$hook" "$d"
-  clean_rootfs "$d"
-  tar -C "$d" --numeric-owner -cf "$out.tmp" . && mv "$out.tmp" "$out"
-  rm -rf --one-file-system "$d"
-  log "cached $out ($(du -h "$out" | cut -f1))"
+  "$JAVA_POST_HOOK" "$d"
+}
+java_rootfs_tar() {
+  local out="$1"
+  JAVA_POST_HOOK="$2"
+  shift 2
+  rootfs_with "$out" java_rootfs_post "$@"
 }
 
 java_jdk_hook() {

@@ -49,32 +49,16 @@ SH
   chmod 755 "$1"
 }
 
-# Builds a rootfs tarball: minbase + the packages given; the node user and the entrypoint added.
-node_rootfs_tar() { # node_rootfs_tar OUT.tar packages...
-  local out="$1" d="$WORK/node-rootfs"; shift
-  [[ -s $out ]] && return 0
-  ensure_rootfs_tar
-  rm -rf --one-file-system "$d"; mkdir -p "$d"
-  tar -C "$d" --numeric-owner -xpf "$ROOTFS_TAR"
-  cp /etc/resolv.conf "$d/etc/resolv.conf"
-  printf '#!/bin/sh\nexit 101\n' >"$d/usr/sbin/policy-rc.d"; chmod 755 "$d/usr/sbin/policy-rc.d"
-  printf 'Acquire::Check-Valid-Until "false";\nAcquire::Check-Date "false";\n' >"$d/etc/apt/apt.conf.d/99stageify-e2e"
-  chroot_mount "$d"
-  log "chroot apt-get install $*"
-  if ! { chroot "$d" env DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get update -qq &&
-         chroot "$d" env DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get install -y -qq --no-install-recommends "$@" &&
-         chroot "$d" groupadd --gid 1000 node &&
-         chroot "$d" useradd --uid 1000 --gid node --shell /bin/bash --create-home node; } >"$WORK/apt-node.log" 2>&1; then
-    tail -n 40 "$WORK/apt-node.log" >&2; die "apt-get in the node chroot failed (log above)"
-  fi
-  chroot_umount
+# A rootfs tarball: minbase + the packages given; the node user and the entrypoint added.
+node_rootfs_hook() {
+  local d="$1"
+  chroot "$d" groupadd --gid 1000 node && chroot "$d" useradd --uid 1000 --gid node --shell /bin/bash --create-home node || return 1
   node_write_entrypoint "$d/usr/local/bin/docker-entrypoint.sh"
-  clean_rootfs "$d"
   rm -rf "$d/root/.npm"
-  mkdir -p "$CACHE"
-  tar -C "$d" --numeric-owner -cf "$out.tmp" . && mv "$out.tmp" "$out"
-  rm -rf --one-file-system "$d"
-  log "cached $out ($(du -h "$out" | cut -f1))"
+}
+node_rootfs_tar() { # node_rootfs_tar OUT.tar packages...
+  local out="$1"; shift
+  rootfs_with "$out" node_rootfs_hook "$@"
 }
 
 node_import() { # node_import TAR NAME:TAG

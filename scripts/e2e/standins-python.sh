@@ -11,43 +11,6 @@ PY_SLIM_TAGS="3.11-slim 3.6-slim 3-slim"
 PY_ONBUILD="3.6-onbuild:3.6 3-onbuild:3.6"
 PY_CACHE_VERSION=v1
 
-# A rootfs tarball with extra Debian packages, cached: lang_rootfs_tar NAME "packages"
-if ! declare -F lang_rootfs_tar >/dev/null; then
-  lang_rootfs_tar() {
-    local name="$1" pkgs="$2" tarball d
-    tarball="$CACHE/rootfs-$SUITE-$name.tar"
-    if [[ -s $tarball ]]; then echo "$tarball"; return 0; fi
-    ensure_rootfs_tar
-    d="$WORK/rootfs-$name"
-    rm -rf --one-file-system "$d"; mkdir -p "$d"
-    tar -C "$d" --numeric-owner -xpf "$ROOTFS_TAR"
-    cp /etc/resolv.conf "$d/etc/resolv.conf"
-    printf '#!/bin/sh\nexit 101\n' >"$d/usr/sbin/policy-rc.d"; chmod 755 "$d/usr/sbin/policy-rc.d"
-    printf 'Acquire::Check-Valid-Until "false";\nAcquire::Check-Date "false";\n' >"$d/etc/apt/apt.conf.d/99stageify-e2e"
-    chroot_mount "$d"
-    log "chroot apt-get install $pkgs ($name)"
-    # shellcheck disable=SC2086
-    if ! { chroot "$d" env DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get update -qq &&
-           chroot "$d" env DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get install -y -qq --no-install-recommends $pkgs; } >"$WORK/apt-$name.log" 2>&1; then
-      tail -n 40 "$WORK/apt-$name.log" >&2; die "apt-get in chroot failed for $name (log above)"
-    fi
-    chroot_umount
-    LANG_ROOTFS_DIR="$d" lang_rootfs_hook "$name"
-    clean_rootfs "$d"
-    tar -C "$d" --numeric-owner -cf "$tarball.tmp" . && mv "$tarball.tmp" "$tarball"
-    rm -rf --one-file-system "$d"
-    log "cached $tarball ($(du -h "$tarball" | cut -f1))"
-    echo "$tarball"
-  }
-  # Per-ecosystem touch-ups before a rootfs is packed (dispatch on the name prefix).
-  lang_rootfs_hook() {
-    case "$1" in
-      python-*) python_rootfs_hook "$LANG_ROOTFS_DIR" ;;
-      ruby-*) ruby_rootfs_hook "$LANG_ROOTFS_DIR" ;;
-    esac
-  }
-fi
-
 python_rootfs_hook() {
   local d="$1"
   # The official images install packages system-wide with pip: no externally-managed marker.
@@ -72,7 +35,8 @@ if ((py_missing)); then
   for t in $PY_FULL_TAGS; do
     have_image "python:$t" && { first="${first:-python:$t}"; continue; }
     if [[ -z $first ]]; then
-      tarball="$(lang_rootfs_tar "python-full-$PY_CACHE_VERSION" "python3 python3-pip python3-venv python3-dev build-essential ca-certificates")"
+      tarball="$CACHE/rootfs-$SUITE-python-full-$PY_CACHE_VERSION.tar"
+      rootfs_with "$tarball" python_rootfs_hook python3 python3-pip python3-venv python3-dev build-essential ca-certificates
       "$DOCKER" import "${PY_ENV[@]}" - "python:$t" <"$tarball" >/dev/null
       first="python:$t"; log "import python:$t"
     else
@@ -83,7 +47,8 @@ if ((py_missing)); then
   for t in $PY_SLIM_TAGS; do
     have_image "python:$t" && { first="${first:-python:$t}"; continue; }
     if [[ -z $first ]]; then
-      tarball="$(lang_rootfs_tar "python-slim-$PY_CACHE_VERSION" "python3 python3-pip python3-venv ca-certificates")"
+      tarball="$CACHE/rootfs-$SUITE-python-slim-$PY_CACHE_VERSION.tar"
+      rootfs_with "$tarball" python_rootfs_hook python3 python3-pip python3-venv ca-certificates
       "$DOCKER" import "${PY_ENV[@]}" - "python:$t" <"$tarball" >/dev/null
       first="python:$t"; log "import python:$t"
     else

@@ -1,5 +1,5 @@
-# Stand-ins for the Ruby transform (sourced by scripts/e2e/standins.sh; uses its helpers and
-# lang_rootfs_tar from standins-python.sh when that ran first — defined here too otherwise).
+# Stand-ins for the Ruby transform (sourced by scripts/e2e/standins.sh; uses its helpers,
+# rootfs_with among them).
 #
 # One Debian 12 Ruby (3.1) under every tag the Ruby fixtures and e2e apps name, shaped like the
 # official images: GEM_HOME=/usr/local/bundle (world-writable), BUNDLE_APP_CONFIG there too,
@@ -12,40 +12,6 @@ RB_SLIM_TAGS="3.1-slim 2.4-slim"
 RB_ONBUILD="2.4-onbuild:2.4"
 RB_CACHE_VERSION=v1
 RB_PATH=/usr/local/bundle/bin:$STD_PATH
-
-if ! declare -F lang_rootfs_tar >/dev/null; then
-  lang_rootfs_tar() {
-    local name="$1" pkgs="$2" tarball d
-    tarball="$CACHE/rootfs-$SUITE-$name.tar"
-    if [[ -s $tarball ]]; then echo "$tarball"; return 0; fi
-    ensure_rootfs_tar
-    d="$WORK/rootfs-$name"
-    rm -rf --one-file-system "$d"; mkdir -p "$d"
-    tar -C "$d" --numeric-owner -xpf "$ROOTFS_TAR"
-    cp /etc/resolv.conf "$d/etc/resolv.conf"
-    printf '#!/bin/sh\nexit 101\n' >"$d/usr/sbin/policy-rc.d"; chmod 755 "$d/usr/sbin/policy-rc.d"
-    printf 'Acquire::Check-Valid-Until "false";\nAcquire::Check-Date "false";\n' >"$d/etc/apt/apt.conf.d/99stageify-e2e"
-    chroot_mount "$d"
-    log "chroot apt-get install $pkgs ($name)"
-    # shellcheck disable=SC2086
-    if ! { chroot "$d" env DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get update -qq &&
-           chroot "$d" env DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get install -y -qq --no-install-recommends $pkgs; } >"$WORK/apt-$name.log" 2>&1; then
-      tail -n 40 "$WORK/apt-$name.log" >&2; die "apt-get in chroot failed for $name (log above)"
-    fi
-    chroot_umount
-    LANG_ROOTFS_DIR="$d" lang_rootfs_hook "$name"
-    clean_rootfs "$d"
-    tar -C "$d" --numeric-owner -cf "$tarball.tmp" . && mv "$tarball.tmp" "$tarball"
-    rm -rf --one-file-system "$d"
-    log "cached $tarball ($(du -h "$tarball" | cut -f1))"
-    echo "$tarball"
-  }
-  lang_rootfs_hook() {
-    case "$1" in
-      ruby-*) ruby_rootfs_hook "$LANG_ROOTFS_DIR" ;;
-    esac
-  }
-fi
 
 ruby_rootfs_hook() {
   local d="$1"
@@ -68,7 +34,8 @@ if ((rb_missing)); then
   for t in $RB_FULL_TAGS; do
     have_image "ruby:$t" && { first="${first:-ruby:$t}"; continue; }
     if [[ -z $first ]]; then
-      tarball="$(lang_rootfs_tar "ruby-full-$RB_CACHE_VERSION" "ruby bundler ruby-dev build-essential ca-certificates")"
+      tarball="$CACHE/rootfs-$SUITE-ruby-full-$RB_CACHE_VERSION.tar"
+      rootfs_with "$tarball" ruby_rootfs_hook ruby bundler ruby-dev build-essential ca-certificates
       "$DOCKER" import "${RB_ENV[@]}" - "ruby:$t" <"$tarball" >/dev/null
       first="ruby:$t"; log "import ruby:$t"
     else
@@ -79,7 +46,8 @@ if ((rb_missing)); then
   for t in $RB_SLIM_TAGS; do
     have_image "ruby:$t" && { first="${first:-ruby:$t}"; continue; }
     if [[ -z $first ]]; then
-      tarball="$(lang_rootfs_tar "ruby-slim-$RB_CACHE_VERSION" "ruby bundler ca-certificates")"
+      tarball="$CACHE/rootfs-$SUITE-ruby-slim-$RB_CACHE_VERSION.tar"
+      rootfs_with "$tarball" ruby_rootfs_hook ruby bundler ca-certificates
       "$DOCKER" import "${RB_ENV[@]}" - "ruby:$t" <"$tarball" >/dev/null
       first="ruby:$t"; log "import ruby:$t"
     else

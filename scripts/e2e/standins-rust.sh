@@ -18,30 +18,13 @@ if ((FORCE)); then
   rust_missing=(); for t in $RUST_TAGS; do rust_missing+=("rust:$t"); done
 fi
 
+# The official image keeps cargo's home (and so `cargo install`'s bin/) world-writable.
+rust_rootfs_hook() {
+  mkdir -p "$1/usr/local/cargo/bin" "$1/usr/local/rustup"
+  chmod -R a+w "$1/usr/local/cargo" "$1/usr/local/rustup"
+}
 ensure_rust_tar() {
-  [[ -s $RUST_TAR ]] && return 0
-  ensure_rootfs_tar
-  local d="$WORK/rust"
-  mkdir -p "$d"
-  tar -C "$d" --numeric-owner -xpf "$ROOTFS_TAR"
-  cp /etc/resolv.conf "$d/etc/resolv.conf"
-  printf '#!/bin/sh\nexit 101\n' >"$d/usr/sbin/policy-rc.d"; chmod 755 "$d/usr/sbin/policy-rc.d"
-  printf 'Acquire::Check-Valid-Until "false";\nAcquire::Check-Date "false";\n' >"$d/etc/apt/apt.conf.d/99stageify-e2e"
-  chroot_mount "$d"
-  log "chroot apt-get install cargo gcc libc6-dev ca-certificates tzdata"
-  if ! { chroot "$d" env DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get update -qq &&
-         chroot "$d" env DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get install -y -qq --no-install-recommends \
-           cargo gcc libc6-dev ca-certificates tzdata; } >"$WORK/apt-rust.log" 2>&1; then
-    tail -n 40 "$WORK/apt-rust.log" >&2; die "apt-get in chroot failed (log above)"
-  fi
-  chroot_umount
-  # The official image keeps cargo's home (and so `cargo install`'s bin/) world-writable.
-  mkdir -p "$d/usr/local/cargo/bin" "$d/usr/local/rustup"
-  chmod -R a+w "$d/usr/local/cargo" "$d/usr/local/rustup"
-  clean_rootfs "$d"
-  tar -C "$d" --numeric-owner -cf "$RUST_TAR.tmp" . && mv "$RUST_TAR.tmp" "$RUST_TAR"
-  rm -rf --one-file-system "$d"
-  log "cached $RUST_TAR ($(du -h "$RUST_TAR" | cut -f1))"
+  rootfs_with "$RUST_TAR" rust_rootfs_hook cargo gcc libc6-dev ca-certificates tzdata
 }
 
 if ((${#rust_missing[@]})); then

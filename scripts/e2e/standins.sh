@@ -459,6 +459,38 @@ EOF
   import_dir "$C"  gcr.io/distroless/cc-debian12:nonroot           "${DL_ENV[@]}"  "${NONROOT[@]}"
 fi
 
+# rootfs_with OUT.tar HOOK PACKAGES...: the minbase rootfs plus Debian packages installed in a
+# chroot, then `HOOK DIR` (a function name, or '' for none), cached as OUT.tar (skipped when it
+# exists). Ecosystem scripts build their stand-ins from it.
+rootfs_with() {
+  local out="$1" hook="$2"; shift 2
+  [[ -s $out ]] && return 0
+  ensure_rootfs_tar
+  local name d
+  name="$(basename "$out" .tar)"
+  d="$WORK/rootfs-$name"
+  rm -rf --one-file-system "$d"; mkdir -p "$d"
+  tar -C "$d" --numeric-owner -xpf "$ROOTFS_TAR"
+  cp /etc/resolv.conf "$d/etc/resolv.conf"
+  printf '#!/bin/sh\nexit 101\n' >"$d/usr/sbin/policy-rc.d"; chmod 755 "$d/usr/sbin/policy-rc.d"
+  printf 'Acquire::Check-Valid-Until "false";\nAcquire::Check-Date "false";\n' >"$d/etc/apt/apt.conf.d/99stageify-e2e"
+  chroot_mount "$d"
+  log "chroot apt-get install $* ($name)"
+  if ! { chroot "$d" env DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get update -qq &&
+         chroot "$d" env DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get install -y -qq --no-install-recommends "$@"; } >"$WORK/apt-$name.log" 2>&1; then
+    chroot_umount
+    tail -n 40 "$WORK/apt-$name.log" >&2; die "apt-get in the $name chroot failed (log above)"
+  fi
+  chroot_umount
+  if [[ -n $hook ]]; then "$hook" "$d" || die "preparing the $name rootfs failed"; fi
+  clean_rootfs "$d"
+  mkdir -p "$CACHE"
+  # A per-process temp name: two runs never write the same file.
+  tar -C "$d" --numeric-owner -cf "$out.tmp.$$" . && mv "$out.tmp.$$" "$out"
+  rm -rf --one-file-system "$d"
+  log "cached $out ($(du -h "$out" | cut -f1))"
+}
+
 # ---- stand-ins of other ecosystems ---------------------------------------------------------------
 # Each scripts/e2e/standins-<ecosystem>.sh is sourced here. It may use everything above
 # (have_image, require_image, ensure_rootfs_tar, clean_rootfs, chroot_mount, chroot_umount,
