@@ -2,6 +2,7 @@
 // edge (disk) or given in memory (tests, stdin). Honors .dockerignore like `docker build` does.
 import * as fs from 'fs';
 import * as path from 'path';
+import { takeListing } from './dir-listing';
 import { compileDockerignore } from './dockerignore';
 import type { IgnoreMatcher } from './dockerignore';
 
@@ -32,7 +33,7 @@ export function diskContext(root: string, maxFiles = MAX_CONTEXT_FILES): Context
     root: abs,
     listFiles() {
       if (cached) return cached;
-      const rootEntries = readDir(abs);
+      const rootEntries = takeListing(abs);
       // Read .dockerignore only when the listing shows one (a failed open costs an exception).
       const hasIgnore = rootEntries.some((e) => e.name === '.dockerignore' && e.isFile());
       const ignoreText = hasIgnore ? readIfFile(path.join(abs, '.dockerignore'), DEFAULT_MAX_BYTES) : null;

@@ -2,6 +2,7 @@
 // Symlinks are never followed: a walk skips them, and one named on the command line is an error.
 import * as fs from 'fs';
 import * as path from 'path';
+import { keepListing } from './dir-listing';
 import ignore from 'ignore';
 import type { Ignore } from 'ignore';
 
@@ -133,6 +134,7 @@ function walk(root: string, scopes: IgnoreScope[], w: Walker): void {
   for (const e of entries) if (IGNORE_FILES.includes(e.name)) (names ??= new Set()).add(e.name);
   const own = names && loadScope(root, names);
   const here = own ? [...scopes, own] : scopes;
+  let found = false;
   for (const e of entries) {
     if (e.isDirectory()) {
       if (SKIPPED_DIRS.has(e.name)) continue;
@@ -140,9 +142,14 @@ function walk(root: string, scopes: IgnoreScope[], w: Walker): void {
       if (!isIgnored(here, abs, true)) walk(abs, here, w);
     } else if (e.isFile() && (!w.wants || w.wants(e.name))) {
       const abs = path.join(root, e.name);
-      if (!isIgnored(here, abs, false)) w.visit(abs, e.name);
+      if (!isIgnored(here, abs, false)) {
+        w.visit(abs, e.name);
+        found = true;
+      }
     }
   }
+  // The Dockerfile's folder is usually its build context: its listing is read again there.
+  if (found) keepListing(root, entries);
 }
 
 function expandGlob(pattern: string, cwd: string, unreadable: Walker['unreadable']): string[] {
