@@ -99,7 +99,7 @@ export function planText(text: string, input: PlanInput): Plan {
  */
 export function heredocProblem(file: ParsedDockerfile): { line: number; problem: string } | null {
   for (const ins of file.instructions) {
-    if (ins.keyword !== 'RUN' && ins.keyword !== 'COPY' && ins.keyword !== 'ADD') continue;
+    if ((ins.keyword !== 'RUN' && ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || !ins.argsText.includes('<<')) continue;
     const firstLine = ins.argsText.split(/\r\n|\n|\r/, 1)[0];
     // A misread heredoc shows as a `<<` form whose delimiter stands alone on a later line.
     const loose = /<<-?[ \t]+(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(firstLine) ?? /[^\s<]<<-?(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(firstLine);
@@ -120,11 +120,17 @@ function makeInput(file: ParsedDockerfile, base: ReturnType<typeof parseImageRef
   return { file, stage: file.stages[0], base, baseRaw, globalArgs, options: input.options, hasContext: input.hasContext };
 }
 
+const imageCache = new WeakMap<object, string | null>();
+
 /** The image a stage's FROM names, without credentials (they never reach messages or output). */
 function imageOf(file: ParsedDockerfile, stage: number): string | null {
-  const node = file.stages[stage]?.from.node as unknown as { getImage(): string | null } | undefined;
-  const image = node?.getImage() ?? null;
-  return image === null ? null : redactCredentials(image);
+  const from = file.stages[stage]?.from;
+  if (!from) return null;
+  if (imageCache.has(from)) return imageCache.get(from) as string | null;
+  const image = (from.node as unknown as { getImage(): string | null }).getImage();
+  const shown = image === null ? null : redactCredentials(image);
+  imageCache.set(from, shown);
+  return shown;
 }
 
 /** One edit covering everything between the common prefix and suffix of two texts. */
