@@ -36,3 +36,18 @@ export interface Transform<Facts = unknown> {
   /** Pure: edits and messages, or a reason to leave the file alone. */
   plan(input: TransformInput, facts: Facts): TransformOutcome;
 }
+
+/** A reason to leave the file alone. */
+export function skip(...messages: Message[]): TransformOutcome {
+  return { kind: 'skip', messages };
+}
+
+/** A first pass (ONBUILD triggers written out), its refusal, or nothing to expand. */
+export type FirstPass = { edits: TextEdit[]; messages: Message[] } | { skip: Message } | null;
+
+/** Plans with a first pass: expand when it has edits, stop when it refuses, else plan the split. */
+export function withFirstPass(first: FirstPass, split: () => TransformOutcome): TransformOutcome {
+  if (first && 'skip' in first) return skip(first.skip);
+  if (first) return { kind: 'expand', edits: first.edits, messages: first.messages };
+  return split();
+}

@@ -14,6 +14,7 @@ import type { RuntimeBase } from '../shared/runtime-bases';
 import { planRuntimeUser } from '../shared/runtime-user';
 import { splitEdits, withMirror } from '../shared/split';
 import type { Transform, TransformInput, TransformOutcome } from '../types';
+import { skip } from '../types';
 import { gatherDotnetFacts, versionOfTfm } from './facts';
 import type { DotnetFacts, DotnetProject } from './facts';
 import { isWindowsSuffix, majorOf, runtimeImage, sdkImageOf } from './images';
@@ -36,9 +37,6 @@ export const dotnetTransform: Transform<DotnetFacts> = {
   plan: (input, facts) => planDotnetSplit(input, facts),
 };
 
-function skip(...messages: Message[]): TransformOutcome {
-  return { kind: 'skip', messages };
-}
 
 interface Use {
   spec: RunSpec;

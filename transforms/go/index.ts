@@ -14,6 +14,7 @@ import { line, splitEdits, withMirror } from '../shared/split';
 import { carryInstructions } from '../shared/carry';
 import { planRuntimeUser } from '../shared/runtime-user';
 import type { Transform, TransformInput, TransformOutcome } from '../types';
+import { skip, withFirstPass } from '../types';
 import { moduleResolver, replayStage } from './analyze';
 import type { Artifact, StageReplay } from './analyze';
 import { gatherGoFacts } from './facts';
@@ -36,10 +37,7 @@ export const goTransform: Transform<GoFacts> = {
   matches: (ref) => isOfficialImage(ref, 'golang'),
   gather: (ctx, input) => gatherGoFacts(ctx, input.hasContext),
   plan(input, facts) {
-    const expansion = expandGolangOnbuild(input, facts);
-    if (expansion && 'skip' in expansion) return { kind: 'skip', messages: [expansion.skip] };
-    if (expansion) return { kind: 'expand', edits: expansion.edits, messages: expansion.messages };
-    return planSplit(input, facts);
+    return withFirstPass(expandGolangOnbuild(input, facts), () => planSplit(input, facts));
   },
 };
 
@@ -48,9 +46,6 @@ interface ProgramUse {
   analysis: Analysis;
 }
 
-function skip(...messages: Message[]): TransformOutcome {
-  return { kind: 'skip', messages };
-}
 
 export function planSplit(input: TransformInput, facts: GoFacts): TransformOutcome {
   const { file, stage, base } = input;

@@ -14,6 +14,7 @@ import { PRESETS } from '../shared/runtime-bases';
 import { planRuntimeUser } from '../shared/runtime-user';
 import { splitEdits, withMirror } from '../shared/split';
 import type { Transform, TransformInput, TransformOutcome } from '../types';
+import { skip, withFirstPass } from '../types';
 import { expectedArtifact, inside, originOf } from './artifacts';
 import type { ExpectedArtifact } from './artifacts';
 import { gatherJavaFacts } from './facts';
@@ -45,16 +46,10 @@ export const javaTransform: Transform<JavaFacts> = {
   plan(input, facts) {
     const img = javaImage(input.base) as JavaImage;
     if (img.kind === 'jre') return skip(msg('java/already-jre', { image: formatImageRef(input.base) }, input.stage.from.line));
-    const onbuild = expandMavenOnbuild(input, facts, img);
-    if (onbuild && 'skip' in onbuild) return skip(onbuild.skip);
-    if (onbuild) return { kind: 'expand', edits: onbuild.edits, messages: onbuild.messages };
-    return planSplit(input, facts, img);
+    return withFirstPass(expandMavenOnbuild(input, facts, img), () => planSplit(input, facts, img));
   },
 };
 
-function skip(...messages: Message[]): TransformOutcome {
-  return { kind: 'skip', messages };
-}
 
 interface Use {
   spec: RunSpec;

@@ -3,6 +3,7 @@
 // image (or distroless nodejs) with production node_modules and the app or its built output.
 import { isOfficialImage } from '../../src/image-ref';
 import type { Transform } from '../types';
+import { withFirstPass } from '../types';
 import { gatherNodeFacts } from './facts';
 import type { NodeFacts } from './facts';
 import type { Family } from './image-tags';
@@ -15,9 +16,6 @@ export const nodeTransform: Transform<NodeFacts> = {
   gather: (ctx, input) => gatherNodeFacts(ctx, input.hasContext),
   plan(input, facts) {
     const family: Family = isOfficialImage(input.base, 'iojs') ? 'iojs' : 'node';
-    const expansion = expandNodeOnbuild(input, family);
-    if (expansion && 'skip' in expansion) return { kind: 'skip', messages: [expansion.skip] };
-    if (expansion) return { kind: 'expand', edits: expansion.edits, messages: expansion.messages };
-    return planSplit(input, facts, family);
+    return withFirstPass(expandNodeOnbuild(input, family), () => planSplit(input, facts, family));
   },
 };

@@ -13,6 +13,7 @@ import type { RuntimeBase } from '../shared/runtime-bases';
 import { planRuntimeUser } from '../shared/runtime-user';
 import { splitEdits, withMirror } from '../shared/split';
 import type { TransformInput, TransformOutcome } from '../types';
+import { skip } from '../types';
 import type { Manager, NodeFacts, PackageDir } from './facts';
 import { DISTROLESS_MAJORS, distrolessImage, majorOfTag, pruneFlag, runtimeVariant, slimImage } from './image-tags';
 import type { Family } from './image-tags';
@@ -39,9 +40,6 @@ const DISTROLESS_USERS = ['root', 'nonroot', 'nobody', '0', '65532', '65534'];
 
 type RuntimeKind = 'slim' | 'distroless' | 'custom';
 
-function skip(...messages: Message[]): TransformOutcome {
-  return { kind: 'skip', messages };
-}
 
 interface AppLocation {
   /** App folder in the image. */

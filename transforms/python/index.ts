@@ -7,6 +7,7 @@ import { msg } from '../../src/messages';
 import type { Message, TextEdit } from '../../src/types';
 import { line } from '../shared/split';
 import type { Transform, TransformInput, TransformOutcome } from '../types';
+import { skip, withFirstPass } from '../types';
 import { gatherPythonFacts, NATIVE_PACKAGES } from './facts';
 import type { PythonFacts } from './facts';
 import { majorOf, slimTagOf } from './image-tags';
@@ -36,17 +37,11 @@ export const pythonTransform: Transform<PythonFacts> = {
   matches: (ref) => isOfficialImage(ref, 'python') || isOfficialImage(ref, 'pypy') || (isOfficialImage(ref, 'django') && /onbuild$/.test(ref.tag ?? '')),
   gather: (ctx, input) => gatherPythonFacts(ctx, input.hasContext),
   plan(input, facts) {
-    const expansion = expandPythonOnbuild(input);
-    if (expansion && 'skip' in expansion) return { kind: 'skip', messages: [expansion.skip] };
-    if (expansion) return { kind: 'expand', edits: expansion.edits, messages: expansion.messages };
-    if (input.base.name === 'django') return { kind: 'skip', messages: [msg('skip/no-transform', { image: input.baseRaw })] };
-    return planPython(input, facts);
+    return withFirstPass(expandPythonOnbuild(input), () =>
+      input.base.name === 'django' ? skip(msg('skip/no-transform', { image: input.baseRaw })) : planPython(input, facts));
   },
 };
 
-function skip(...messages: Message[]): TransformOutcome {
-  return { kind: 'skip', messages };
-}
 
 export function planPython(input: TransformInput, facts: PythonFacts): TransformOutcome {
   const { file, stage, base } = input;

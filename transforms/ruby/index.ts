@@ -5,6 +5,7 @@ import { msg } from '../../src/messages';
 import type { Message, TextEdit } from '../../src/types';
 import { line } from '../shared/split';
 import type { Transform, TransformInput, TransformOutcome } from '../types';
+import { skip, withFirstPass } from '../types';
 import { slimTagOf } from '../python/image-tags';
 import { planInterpretedSplit } from '../python/interpreted-split';
 import { walkStage } from '../python/stage-walk';
@@ -30,17 +31,11 @@ export const rubyTransform: Transform<RubyFacts> = {
   matches: (ref) => isOfficialImage(ref, 'ruby') || (isOfficialImage(ref, 'rails') && /onbuild$/.test(ref.tag ?? '')),
   gather: (ctx, input) => gatherRubyFacts(ctx, input.hasContext),
   plan(input, facts) {
-    const expansion = expandRubyOnbuild(input);
-    if (expansion && 'skip' in expansion) return { kind: 'skip', messages: [expansion.skip] };
-    if (expansion) return { kind: 'expand', edits: expansion.edits, messages: expansion.messages };
-    if (input.base.name === 'rails') return { kind: 'skip', messages: [msg('skip/no-transform', { image: input.baseRaw })] };
-    return planRuby(input, facts);
+    return withFirstPass(expandRubyOnbuild(input), () =>
+      input.base.name === 'rails' ? skip(msg('skip/no-transform', { image: input.baseRaw })) : planRuby(input, facts));
   },
 };
 
-function skip(...messages: Message[]): TransformOutcome {
-  return { kind: 'skip', messages };
-}
 
 export function planRuby(input: TransformInput, facts: RubyFacts): TransformOutcome {
   const { file, stage, base } = input;

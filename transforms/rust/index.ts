@@ -15,6 +15,7 @@ import { planRuntimeUser } from '../shared/runtime-user';
 import { resolveProgram, setsPathWith } from '../shared/programs';
 import { splitEdits, withMirror } from '../shared/split';
 import type { Transform, TransformInput, TransformOutcome } from '../types';
+import { skip } from '../types';
 import { parseCargoArgs } from './cargo-command';
 import { gatherRustFacts, nativeLinks } from './facts';
 import type { RustFacts } from './facts';
@@ -38,9 +39,6 @@ export const rustTransform: Transform<RustFacts> = {
   },
 };
 
-function skip(...messages: Message[]): TransformOutcome {
-  return { kind: 'skip', messages };
-}
 
 /** Debian release of a rust tag without a codename: bullseye up to 1.69, bookworm to 1.88, trixie after. */
 export function rustDefaultRelease(tag: string | null): number {
