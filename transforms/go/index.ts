@@ -6,8 +6,8 @@ import { isOfficialImage } from '../../src/image-ref';
 import { msg } from '../../src/messages';
 import type { Message, TextEdit } from '../../src/types';
 import { scanShell } from '../../src/shell-words';
-import { BUSYBOX_APPLETS, analyzeCommand, execText, replaceCommand, runSpecs } from '../shared/commands';
-import type { Analysis, RunKeyword, RunSpec } from '../shared/commands';
+import { BUSYBOX_APPLETS, execText, programUses, replaceCommand, runSpecs } from '../shared/commands';
+import type { RunSpec } from '../shared/commands';
 import { alpineOfTag, chooseNativeRuntime, debianReleaseOfTag } from '../shared/runtime-bases';
 import { resolveProgram, setsPathWith } from '../shared/programs';
 import { line, splitEdits, withMirror } from '../shared/split';
@@ -41,10 +41,6 @@ export const goTransform: Transform<GoFacts> = {
   },
 };
 
-interface ProgramUse {
-  spec: RunSpec;
-  analysis: Analysis;
-}
 
 
 export function planSplit(input: TransformInput, facts: GoFacts): TransformOutcome {
@@ -78,22 +74,7 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
     messages.push(msg('go/go-run-compiled', { path: goRun.binary }, entry.ins.line));
   }
 
-  const uses: ProgramUse[] = [];
-  for (const k of ['ENTRYPOINT', 'CMD', 'HEALTHCHECK'] as RunKeyword[]) {
-    const spec = specs[k];
-    if (!spec) continue;
-    // With an ENTRYPOINT, CMD only holds its arguments.
-    if (k === 'CMD' && specs.ENTRYPOINT) continue;
-    const form = overrides.has(spec.ins) ? commandFormOf(overrides.get(spec.ins) as string, spec, file) : spec.form;
-    const analysis = analyzeCommand(form, file.escape);
-    // A shell-form ENTRYPOINT ignores CMD; in exec form the CMD would become its arguments.
-    if (k === 'ENTRYPOINT' && form.shell !== null && specs.CMD) {
-      analysis.shell = true;
-      analysis.argv = null;
-      analysis.features = [...analysis.features, 'ignores CMD'];
-    }
-    uses.push({ spec: { ...spec, form }, analysis });
-  }
+  const uses = programUses(specs, overrides, file.escape);
 
   // Which programs are ours, and what else is needed to start them.
   const pathDirs = (replay.env.get('PATH') ?? '').split(':').filter(Boolean);
@@ -296,20 +277,6 @@ export function systemDevLibraries(body: Instr[]): string[] {
 
 function isPreset(runtime: string): boolean {
   return ['distroless', 'scratch', 'alpine', 'chainguard', 'debian'].includes(runtime);
-}
-
-function commandFormOf(instrText: string, spec: RunSpec, file: TransformInput['file']): RunSpec['form'] {
-  const cmd = instrText.slice(spec.cmdStart - spec.ins.start);
-  const t = cmd.trim();
-  if (t.startsWith('[')) {
-    try {
-      return { exec: JSON.parse(t) as string[], shell: null };
-    } catch {
-      /* shell form */
-    }
-  }
-  void file;
-  return { exec: null, shell: t };
 }
 
 function defaultDebianRelease(tag: string | null): number {

@@ -6,10 +6,10 @@ import type { Instr } from '../../src/dockerfile';
 import { isOfficialImage } from '../../src/image-ref';
 import { msg } from '../../src/messages';
 import type { Message, TextEdit } from '../../src/types';
-import { BUSYBOX_APPLETS, analyzeCommand, execText, replaceCommand, runSpecs } from '../shared/commands';
-import type { Analysis, RunKeyword, RunSpec } from '../shared/commands';
+import { BUSYBOX_APPLETS, analyzeCommand, execText, programUses, replaceCommand, runSpecs } from '../shared/commands';
+import type { RunSpec } from '../shared/commands';
 import { carryInstructions } from '../shared/carry';
-import { commandForm, properties } from '../shared/instructions';
+import { properties } from '../shared/instructions';
 import { alpineOfTag, chooseNativeRuntime, debianReleaseOfTag, RELEASE_NAMES } from '../shared/runtime-bases';
 import { planRuntimeUser } from '../shared/runtime-user';
 import { resolveProgram, setsPathWith } from '../shared/programs';
@@ -60,10 +60,6 @@ function toolchainEnv(body: readonly Instr[]): Set<string> {
   return out;
 }
 
-interface Use {
-  spec: RunSpec;
-  analysis: Analysis;
-}
 
 export function planRustSplit(input: TransformInput, facts: RustFacts): TransformOutcome {
   const { file, stage, base } = input;
@@ -98,20 +94,7 @@ export function planRustSplit(input: TransformInput, facts: RustFacts): Transfor
   }
   const lookup = (p: string) => extra.find((a) => a.path === p) ?? findArtifact(p, replay);
 
-  const uses: Use[] = [];
-  for (const k of ['ENTRYPOINT', 'CMD', 'HEALTHCHECK'] as RunKeyword[]) {
-    const spec = specs[k];
-    if (!spec) continue;
-    if (k === 'CMD' && specs.ENTRYPOINT) continue;
-    const form = overrides.has(spec.ins) ? commandForm((overrides.get(spec.ins) as string).slice(spec.cmdStart - spec.ins.start), file.escape) : spec.form;
-    const analysis = analyzeCommand(form, file.escape);
-    if (k === 'ENTRYPOINT' && form.shell !== null && specs.CMD) {
-      analysis.shell = true;
-      analysis.argv = null;
-      analysis.features = [...analysis.features, 'ignores CMD'];
-    }
-    uses.push({ spec: { ...spec, form }, analysis });
-  }
+  const uses = programUses(specs, overrides, file.escape);
 
   const custom = input.options.runtime !== undefined && !['distroless', 'scratch', 'alpine', 'chainguard', 'debian'].includes(input.options.runtime);
   const pathDirs = (replay.env.get('PATH') ?? '').split(':').filter(Boolean);

@@ -77,6 +77,36 @@ export function analyzeCommand(form: CommandForm, escape: string): Analysis {
   return { programs, shell, features: [...scan.features], argv: shell ? null : toArgv(text, escape) };
 }
 
+export interface ProgramUse {
+  spec: RunSpec;
+  analysis: Analysis;
+}
+
+/**
+ * What the container starts (ENTRYPOINT, else CMD) and checks (HEALTHCHECK), each analysed, with
+ * replacement texts (`overrides`, e.g. a compiled `go run`) taken into account.
+ */
+export function programUses(specs: Partial<Record<RunKeyword, RunSpec>>, overrides: ReadonlyMap<Instr, string>, escape: string): ProgramUse[] {
+  const uses: ProgramUse[] = [];
+  for (const k of ['ENTRYPOINT', 'CMD', 'HEALTHCHECK'] as RunKeyword[]) {
+    const spec = specs[k];
+    if (!spec) continue;
+    // With an ENTRYPOINT, CMD only holds its arguments.
+    if (k === 'CMD' && specs.ENTRYPOINT) continue;
+    const override = overrides.get(spec.ins);
+    const form = override !== undefined ? commandForm(override.slice(spec.cmdStart - spec.ins.start), escape) : spec.form;
+    const analysis = analyzeCommand(form, escape);
+    // A shell-form ENTRYPOINT ignores CMD; in exec form the CMD would become its arguments.
+    if (k === 'ENTRYPOINT' && form.shell !== null && specs.CMD) {
+      analysis.shell = true;
+      analysis.argv = null;
+      analysis.features = [...analysis.features, 'ignores CMD'];
+    }
+    uses.push({ spec: { ...spec, form }, analysis });
+  }
+  return uses;
+}
+
 /** Exec-form text of an argv: `["/app", "-v"]`. */
 export function execText(argv: string[]): string {
   return '[' + argv.map((a) => JSON.stringify(a)).join(', ') + ']';
