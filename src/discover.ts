@@ -212,7 +212,7 @@ export function discover(patterns: readonly string[], cwd: string): Discovery {
       });
       if (n === 0 && errors.length === errorsBefore) errors.push({ path: pattern, id: 'input/no-match', message: 'no Dockerfiles found in this folder' });
     } else {
-      errors.push({ path: pattern, id: 'input/not-a-file', message: 'not a regular file' });
+      errors.push({ path: pattern, id: 'input/not-a-file', message: 'a special file (a pipe, socket or device)' });
     }
   }
   return { files: [...files].sort(comparePaths), errors };

@@ -40,20 +40,26 @@ export function planFile(file: string, options: PlanOptions & { extraTransforms?
   const errorResult = (m: ReturnType<typeof msg>): FileResult => ({
     path: file, status: 'error', messages: [m], original: '', output: '', encoding: 'utf8', edits: [],
   });
-  let st: fs.Stats;
+  // One open that refuses links (no lstat-then-read race) and never blocks on a FIFO; the
+  // checks then look at what was opened.
+  let fd: number;
   try {
-    st = fs.lstatSync(file);
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
   } catch (e) {
+    if ((e as { code?: string }).code === 'ELOOP') return errorResult(msg('input/not-a-file', { reason: 'a symbolic link (stageify never writes through links)' }));
     return errorResult(msg('input/unreadable', { reason: `cannot read the file: ${errText(e)}` }));
   }
-  if (st.isSymbolicLink()) return errorResult(msg('input/not-a-file', { reason: 'a symbolic link (stageify never writes through links)' }));
-  if (!st.isFile()) return errorResult(msg('input/not-a-file', { reason: st.isDirectory() ? 'a directory' : 'a special file' }));
-  if (st.size > MAX_FILE_BYTES) return errorResult(msg('input/too-large', { limit: `${MAX_FILE_BYTES / 1024 / 1024} MB` }));
+  let st: fs.Stats;
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(file);
+    st = fs.fstatSync(fd);
+    if (!st.isFile()) return errorResult(msg('input/not-a-file', { reason: st.isDirectory() ? 'a directory' : 'a special file' }));
+    if (st.size > MAX_FILE_BYTES) return errorResult(msg('input/too-large', { limit: `${MAX_FILE_BYTES / 1024 / 1024} MB` }));
+    bytes = fs.readFileSync(fd);
   } catch (e) {
     return errorResult(msg('input/unreadable', { reason: `cannot read the file: ${errText(e)}` }));
+  } finally {
+    fs.closeSync(fd);
   }
   const { text, encoding } = decodeBytes(bytes);
   const contextDir = options.context ?? path.dirname(file);
