@@ -239,3 +239,15 @@ describe('size: time grows linearly with the number of lines', () => {
   it('dry run (with the diff) on 50k / 100k / 200k lines', () => growth([]), 240_000);
 });
 
+
+describe('special files', () => {
+  it('a FIFO named Dockerfile: one error line, no hang, the batch goes on', () => {
+    const root = tree({ 'good/Dockerfile': GO_DOCKERFILE, ...ctxIn('good') });
+    fs.mkdirSync(path.join(root, 'pipe'));
+    expect(spawnSync('mkfifo', [path.join(root, 'pipe', 'Dockerfile')]).status).toBe(0);
+    const r = run(['pipe/Dockerfile', 'good/Dockerfile'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(errorLineFor(r.stderr, 'pipe/Dockerfile')).toMatch(/special file/);
+    expect(r.stdout).toContain('+++ b/good/Dockerfile');
+  });
+});
