@@ -11,7 +11,7 @@ import { placedFiles } from '../shared/context-map';
 import { carryInstructions } from '../shared/carry';
 import type { RuntimeBase } from '../shared/runtime-bases';
 import { planRuntimeUser } from '../shared/runtime-user';
-import { splitEdits, withMirror } from '../shared/split';
+import { copyFromLine, splitEdits, withMirror } from '../shared/split';
 import type { TransformInput, TransformOutcome } from '../types';
 import { skip } from '../types';
 import type { Manager, NodeFacts, PackageDir } from './facts';
@@ -281,7 +281,7 @@ export function planSplit(input: TransformInput, facts: NodeFacts, family: Famil
   messages.push(msg('runtime/base', { image: rt.image, why: rt.why }));
 
   const builderName = stage.name ?? options.builderName ?? 'builder';
-  const copyLines = copies.map((c) => `COPY --from=${builderName}${c.chown ? ` --chown=${c.chown}` : ''} ${copyArgs(c.src, c.dest)}`);
+  const copyLines = copies.map((c) => copyFromLine(builderName, c.src, c.dest, c.chown));
   const carried = carryInstructions(stage.body, file.text, new Set(), overrides);
   const movedKw = [...new Set(carried.filter((c) => c.move).map((c) => c.ins.keyword))];
   if (movedKw.length) messages.push(msg('runtime/moved', { keywords: movedKw.join(', ') }));
@@ -387,7 +387,3 @@ function rewriteStart(k: RunKeyword, spec: RunSpec, s: Start, kind: RuntimeKind,
   return { text: null, message: null };
 }
 
-/** Paths with spaces need the JSON form. */
-function copyArgs(src: string, dest: string): string {
-  return /\s/.test(src + dest) ? JSON.stringify([src, dest]).replace(/","/g, '", "') : `${src} ${dest}`;
-}

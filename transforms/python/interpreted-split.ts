@@ -11,7 +11,7 @@ import type { RunKeyword } from '../shared/commands';
 import { carryInstructions } from '../shared/carry';
 import type { RuntimeBase } from '../shared/runtime-bases';
 import { planRuntimeUser } from '../shared/runtime-user';
-import { splitEdits, withMirror } from '../shared/split';
+import { copyFromLine, splitEdits, withMirror } from '../shared/split';
 import type { TransformInput, TransformOutcome } from '../types';
 import { appFiles } from './app-files';
 import type { AppFilesOptions } from './app-files';
@@ -145,7 +145,7 @@ export function planInterpretedSplit(input: TransformInput, walk: StageWalk, pla
   const lines: string[] = [];
   if (runtimePackages.length) lines.push(installLine(manager, runtimePackages));
   const builder = stage.name ?? input.options.builderName ?? 'builder';
-  for (const d of plan.packageDirs) lines.push(copyLine(builder, d, null));
+  for (const d of plan.packageDirs) lines.push(copyFromLine(builder, d, d));
   const chowned: string[] = [];
   for (const p of pieces.pieces) {
     let chown = p.chown;
@@ -153,7 +153,7 @@ export function planInterpretedSplit(input: TransformInput, walk: StageWalk, pla
       chown = '65532:65532';
       chowned.push(p.path);
     }
-    lines.push(copyLine(builder, p.path, chown));
+    lines.push(copyFromLine(builder, p.path, p.path, chown));
   }
   // COPY leaves a folder the runtime's WORKDIR already created owned by root: give it its owner.
   const owned = pieces.dirs.map((d) => ({ path: d.path, chown: d.chown ?? (nonrootNow ? '65532:65532' : null) })).filter((d) => d.chown);
@@ -180,11 +180,6 @@ export function planInterpretedSplit(input: TransformInput, walk: StageWalk, pla
   return { kind: 'rewrite', edits, messages: [...messages.filter(own), ...messages.filter((m) => !own(m))], baseAfter: withMirror(image, input.options.registryMirror) };
 }
 
-function copyLine(builder: string, path: string, chown: string | null): string {
-  const flag = chown ? ` --chown=${chown}` : '';
-  const args = /\s/.test(path) ? JSON.stringify([path, path]).replace(/","/g, '", "') : `${path} ${path}`;
-  return `COPY --from=${builder}${flag} ${args}`;
-}
 
 /** A `-dev` package the runtime installs anyway already pulls the library in. */
 function coveredByDev(lib: string, packages: readonly string[]): boolean {

@@ -114,10 +114,7 @@ export function splitEdits(plan: SplitPlan): TextEdit[] {
   const leading = new Set(['ARG', 'ENV', 'WORKDIR', 'LABEL', 'MAINTAINER']);
   let k = 0;
   while (k < rt.carried.length && leading.has(rt.carried[k].ins.keyword)) out.push(carriedText(file, rt.carried[k++]));
-  for (const c of rt.copies) {
-    const chown = c.chown ? ` --chown=${c.chown}` : '';
-    out.push(line(file, `COPY --from=${plan.builderName}${chown} ${copyArgs(c.src, c.dest)}`));
-  }
+  for (const c of rt.copies) out.push(line(file, copyFromLine(plan.builderName, c.src, c.dest, c.chown)));
   out.push(...rt.lines.map((l) => line(file, l)));
   for (; k < rt.carried.length; k++) out.push(carriedText(file, rt.carried[k]));
   out.push(...rt.tail.map((l) => line(file, l)));
@@ -186,6 +183,11 @@ function mergeRanges(text: string, ranges: { start: number; end: number }[]): { 
 
 function onlyBlankLines(text: string, from: number, to: number): boolean {
   return from <= to && /^[ \t\r\n]*$/.test(text.slice(from, to));
+}
+
+/** `COPY --from=<stage> [--chown=…] src dest`. */
+export function copyFromLine(stage: string, src: string, dest: string, chown?: string | null): string {
+  return `COPY --from=${stage}${chown ? ` --chown=${chown}` : ''} ${copyArgs(src, dest)}`;
 }
 
 /** Paths with spaces need the JSON form; plain ones are written as they are. */
