@@ -37,7 +37,6 @@ export const dotnetTransform: Transform<DotnetFacts> = {
   plan: (input, facts) => planDotnetSplit(input, facts),
 };
 
-
 interface Use {
   spec: RunSpec;
   analysis: Analysis;

@@ -41,8 +41,6 @@ export const goTransform: Transform<GoFacts> = {
   },
 };
 
-
-
 export function planSplit(input: TransformInput, facts: GoFacts): TransformOutcome {
   const { file, stage, base } = input;
   const messages: Message[] = [];
@@ -249,7 +247,6 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
   return { kind: 'rewrite', edits, messages: [...messages.filter((m) => m.id.startsWith('go/') || m.id.startsWith('onbuild/')), ...messages.filter((m) => !m.id.startsWith('go/') && !m.id.startsWith('onbuild/'))], baseAfter: withMirror(rt.image, input.options.registryMirror) };
 }
 
-
 const POSIX_SHELL_PATHS = new Set(['/bin/sh', '/bin/ash', '/bin/dash', '/usr/bin/sh']);
 
 /** A program that comes from the OS image (a path in a system folder, or a well-known tool). */
@@ -284,7 +281,6 @@ function defaultDebianRelease(tag: string | null): number {
   if (!m) return 13; // latest, bookworm-less tags: current images are trixie
   return Number(m[1]) > 1 || Number(m[2]) >= 24 ? 13 : 12;
 }
-
 
 interface CgoDecision {
   needed: boolean;

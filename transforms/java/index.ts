@@ -50,7 +50,6 @@ export const javaTransform: Transform<JavaFacts> = {
   },
 };
 
-
 interface Use {
   spec: RunSpec;
   analysis: Analysis;

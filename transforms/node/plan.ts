@@ -40,7 +40,6 @@ const DISTROLESS_USERS = ['root', 'nonroot', 'nobody', '0', '65532', '65534'];
 
 type RuntimeKind = 'slim' | 'distroless' | 'custom';
 
-
 interface AppLocation {
   /** App folder in the image. */
   dir: string;

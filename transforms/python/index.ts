@@ -42,7 +42,6 @@ export const pythonTransform: Transform<PythonFacts> = {
   },
 };
 
-
 export function planPython(input: TransformInput, facts: PythonFacts): TransformOutcome {
   const { file, stage, base } = input;
   const runtime = slimTagOf(base.tag);

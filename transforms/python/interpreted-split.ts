@@ -180,7 +180,6 @@ export function planInterpretedSplit(input: TransformInput, walk: StageWalk, pla
   return { kind: 'rewrite', edits, messages: [...messages.filter(own), ...messages.filter((m) => !own(m))], baseAfter: withMirror(image, input.options.registryMirror) };
 }
 
-
 /** A `-dev` package the runtime installs anyway already pulls the library in. */
 function coveredByDev(lib: string, packages: readonly string[]): boolean {
   const stem = lib.replace(/\d+(\.\d+)*$/, '').replace(/-$/, '');

@@ -36,7 +36,6 @@ export const rubyTransform: Transform<RubyFacts> = {
   },
 };
 
-
 export function planRuby(input: TransformInput, facts: RubyFacts): TransformOutcome {
   const { file, stage, base } = input;
   const runtime = slimTagOf(base.tag);

@@ -39,7 +39,6 @@ export const rustTransform: Transform<RustFacts> = {
   },
 };
 
-
 /** Debian release of a rust tag without a codename: bullseye up to 1.69, bookworm to 1.88, trixie after. */
 export function rustDefaultRelease(tag: string | null): number {
   const m = /^(\d+)\.(\d+)/.exec(tag ?? '');
@@ -59,7 +58,6 @@ function toolchainEnv(body: readonly Instr[]): Set<string> {
   for (const i of body) if (i.keyword === 'ENV') for (const p of properties(i)) if (TOOLCHAIN_ENV_PREFIX.test(p.name)) out.add(p.name);
   return out;
 }
-
 
 export function planRustSplit(input: TransformInput, facts: RustFacts): TransformOutcome {
   const { file, stage, base } = input;
@@ -224,8 +222,6 @@ export function planRustSplit(input: TransformInput, facts: RustFacts): Transfor
   const own = (m: Message) => m.id.startsWith('rust/');
   return { kind: 'rewrite', edits, messages: [...messages.filter(own), ...messages.filter((m) => !own(m))], baseAfter: withMirror(rt.image, input.options.registryMirror) };
 }
-
-
 
 interface CargoRun {
   binary: string;
