@@ -3,7 +3,6 @@
 import * as posix from 'path/posix';
 import type { Instr, ParsedDockerfile, Stage } from '../../src/dockerfile';
 import { contextPathOf } from '../shared/context-map';
-import { properties } from '../shared/instructions';
 import { expandWord, replayStageCommon } from '../shared/replay';
 import type { StageState } from '../shared/replay';
 import type { GoFacts } from './facts';
@@ -41,8 +40,6 @@ export interface StageReplay extends StageState {
   artifacts: Artifact[];
   /** go commands whose output stageify cannot place. */
   unknown: { ins: Instr; command: string }[];
-  /** `ENV CGO_ENABLED=…` in effect at the end of the stage. */
-  cgoEnv: string | null;
   /** Module mode of the image by its tag: 'off' before Go 1.11, 'auto' until 1.15, 'on' after. */
   moduleDefault: 'on' | 'off' | 'auto';
 }
@@ -79,9 +76,8 @@ export function replayStage(file: ParsedDockerfile, stage: Stage, facts: GoFacts
       if (/\bgo\s+(build|install|get)\b/.test(text)) unknown.push({ ins, command: 'a go command inside a heredoc' });
     },
   });
-  const cgoEnv = stage.body.filter((i) => i.keyword === 'ENV').flatMap((i) => properties(i)).filter((p) => p.name === 'CGO_ENABLED').pop();
   const r: StageReplay = {
-    ...state, goCommands, artifacts: [], unknown, cgoEnv: cgoEnv ? cgoEnv.value : null, moduleDefault: moduleDefaultOfTag(tag),
+    ...state, goCommands, artifacts: [], unknown, moduleDefault: moduleDefaultOfTag(tag),
   };
   for (const cmd of goCommands) placeArtifacts(cmd, r, facts);
   return r;

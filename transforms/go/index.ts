@@ -21,7 +21,7 @@ import { gatherGoFacts } from './facts';
 import type { GoFacts } from './facts';
 import { parseGoArgs, binaryName } from './go-command';
 import { expandGolangOnbuild } from './onbuild';
-import { runtimeFiles } from './runtime-files';
+import { MAX_RUNTIME_PIECES, runtimeFiles } from './runtime-files';
 
 /** Environment variables that only steer the Go toolchain: not repeated in the runtime stage. */
 const TOOLCHAIN_ENV = new Set([
@@ -208,7 +208,7 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
     for (let k = copies.length - 1; k >= 0; k--) if (inside(copies[k].src)) copies.splice(k, 1);
   }
   for (const p of files.paths) if (!seen.has(p) || files.wholeDir) copies.push({ src: p, dest: p });
-  if (files.wholeDir) messages.push(msg('runtime/files-many', { limit: 12, dir: files.wholeDir }));
+  if (files.wholeDir) messages.push(msg('runtime/files-many', { limit: MAX_RUNTIME_PIECES, dir: files.wholeDir }));
   else if (files.paths.length) messages.push(msg('runtime/files-copied', { files: files.paths.join(', ') }));
   if (files.embedded.length) messages.push(msg('runtime/embedded-skipped', { files: files.embedded.join(', ') }));
 

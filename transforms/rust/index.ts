@@ -21,7 +21,7 @@ import { gatherRustFacts, nativeLinks } from './facts';
 import type { RustFacts } from './facts';
 import { buildOutputs, findArtifact, replayRustStage } from './replay';
 import type { Linkage, RustArtifact, RustReplay } from './replay';
-import { rustRuntimeFiles } from './runtime-files';
+import { MAX_RUNTIME_PIECES, rustRuntimeFiles } from './runtime-files';
 
 const RUNTIME_DEFAULT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 const TOOLCHAIN_ENV_NAMES = new Set(['RUSTFLAGS', 'RUSTDOCFLAGS', 'RUSTC_WRAPPER', 'RUST_VERSION', 'RUSTUP_HOME', 'RUSTUP_TOOLCHAIN', 'CC', 'CXX', 'AR', 'LD', 'CFLAGS', 'CXXFLAGS', 'LDFLAGS', 'SCCACHE_DIR']);
@@ -191,7 +191,7 @@ export function planRustSplit(input: TransformInput, facts: RustFacts): Transfor
   if (files.wholeDir) {
     const inside = (p: string) => files.paths.some((d) => p === d || p.startsWith(d === '/' ? '/' : d + '/'));
     for (let k = copies.length - 1; k >= 0; k--) if (inside(copies[k].src)) copies.splice(k, 1);
-    messages.push(msg('runtime/files-many', { limit: 12, dir: files.wholeDir }));
+    messages.push(msg('runtime/files-many', { limit: MAX_RUNTIME_PIECES, dir: files.wholeDir }));
   } else if (files.paths.length) messages.push(msg('runtime/files-copied', { files: files.paths.join(', ') }));
   for (const p of files.paths) if (!referenced.has(p)) copies.push({ src: p, dest: p });
 
