@@ -248,7 +248,11 @@ export function needsShell(scan: ShellScan): boolean {
  * literal words (quoting allowed; no variables, globs, redirects, operators or assignments).
  */
 export function toArgv(text: string, escape = '\\'): string[] | null {
-  const scan = scanShell(text, 0, escape);
+  return argvOf(scanShell(text, 0, escape));
+}
+
+/** The exec-form argv of a scanned command, or null when it needs a shell (see toArgv). */
+export function argvOf(scan: ShellScan): string[] | null {
   if (needsShell(scan)) return null;
   const words = scan.commands[0].words;
   // `exec prog args` in a shell replaces the shell with prog: without a shell, that is just prog.

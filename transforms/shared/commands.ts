@@ -2,7 +2,7 @@
 // the programs they start, and whether they need a shell.
 import * as posix from 'path/posix';
 import type { Instr, ParsedDockerfile, Stage } from '../../src/dockerfile';
-import { isAssignment, needsShell, scanShell, toArgv } from '../../src/shell-words';
+import { argvOf, isAssignment, needsShell, scanShell } from '../../src/shell-words';
 import { commandForm, healthcheckCommandStart } from './instructions';
 import type { CommandForm } from './instructions';
 
@@ -73,8 +73,7 @@ export function analyzeCommand(form: CommandForm, escape: string): Analysis {
     if (first.expansion) programs.push('$');
     else if (!SHELL_BUILTINS.has(first.value)) programs.push(first.value);
   }
-  const shell = needsShell(scan);
-  return { programs, shell, features: [...scan.features], argv: shell ? null : toArgv(text, escape) };
+  return { programs, shell: needsShell(scan), features: [...scan.features], argv: argvOf(scan) };
 }
 
 export interface ProgramUse {
