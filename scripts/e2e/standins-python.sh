@@ -31,30 +31,10 @@ py_missing=0
 for img in "${PY_IMAGES[@]}"; do have_image "$img" || py_missing=1; done
 if ((py_missing)); then
   PY_ENV=(--change "ENV PATH=$STD_PATH" --change 'ENV LANG=C.UTF-8' --change 'CMD ["python3"]')
-  first=""
-  for t in $PY_FULL_TAGS; do
-    have_image "python:$t" && { first="${first:-python:$t}"; continue; }
-    if [[ -z $first ]]; then
-      tarball="$CACHE/rootfs-$SUITE-python-full-$PY_CACHE_VERSION.tar"
-      rootfs_with "$tarball" python_rootfs_hook python3 python3-pip python3-venv python3-dev build-essential ca-certificates
-      "$DOCKER" import "${PY_ENV[@]}" - "python:$t" <"$tarball" >/dev/null
-      first="python:$t"; log "import python:$t"
-    else
-      "$DOCKER" tag "$first" "python:$t"; log "tag python:$t (= $first)"
-    fi
-  done
-  first=""
-  for t in $PY_SLIM_TAGS; do
-    have_image "python:$t" && { first="${first:-python:$t}"; continue; }
-    if [[ -z $first ]]; then
-      tarball="$CACHE/rootfs-$SUITE-python-slim-$PY_CACHE_VERSION.tar"
-      rootfs_with "$tarball" python_rootfs_hook python3 python3-pip python3-venv ca-certificates
-      "$DOCKER" import "${PY_ENV[@]}" - "python:$t" <"$tarball" >/dev/null
-      first="python:$t"; log "import python:$t"
-    else
-      "$DOCKER" tag "$first" "python:$t"; log "tag python:$t (= $first)"
-    fi
-  done
+  py_full=(); for t in $PY_FULL_TAGS; do py_full+=("python:$t"); done
+  py_slim=(); for t in $PY_SLIM_TAGS; do py_slim+=("python:$t"); done
+  import_family "$CACHE/rootfs-$SUITE-python-full-$PY_CACHE_VERSION.tar" python_rootfs_hook "python3 python3-pip python3-venv python3-dev build-essential ca-certificates" "${py_full[@]}" -- "${PY_ENV[@]}"
+  import_family "$CACHE/rootfs-$SUITE-python-slim-$PY_CACHE_VERSION.tar" python_rootfs_hook "python3 python3-pip python3-venv ca-certificates" "${py_slim[@]}" -- "${PY_ENV[@]}"
 fi
 
 # python:<ver>-onbuild (shared/design/ONBUILD.md): no CMD of its own, python3's is inherited.

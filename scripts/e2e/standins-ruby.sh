@@ -30,30 +30,10 @@ for img in "${RB_IMAGES[@]}"; do have_image "$img" || rb_missing=1; done
 if ((rb_missing)); then
   RB_ENV=(--change "ENV PATH=$RB_PATH" --change 'ENV LANG=C.UTF-8' --change 'ENV GEM_HOME=/usr/local/bundle'
           --change 'ENV BUNDLE_SILENCE_ROOT_WARNING=1' --change 'ENV BUNDLE_APP_CONFIG=/usr/local/bundle' --change 'CMD ["irb"]')
-  first=""
-  for t in $RB_FULL_TAGS; do
-    have_image "ruby:$t" && { first="${first:-ruby:$t}"; continue; }
-    if [[ -z $first ]]; then
-      tarball="$CACHE/rootfs-$SUITE-ruby-full-$RB_CACHE_VERSION.tar"
-      rootfs_with "$tarball" ruby_rootfs_hook ruby bundler ruby-dev build-essential ca-certificates
-      "$DOCKER" import "${RB_ENV[@]}" - "ruby:$t" <"$tarball" >/dev/null
-      first="ruby:$t"; log "import ruby:$t"
-    else
-      "$DOCKER" tag "$first" "ruby:$t"; log "tag ruby:$t (= $first)"
-    fi
-  done
-  first=""
-  for t in $RB_SLIM_TAGS; do
-    have_image "ruby:$t" && { first="${first:-ruby:$t}"; continue; }
-    if [[ -z $first ]]; then
-      tarball="$CACHE/rootfs-$SUITE-ruby-slim-$RB_CACHE_VERSION.tar"
-      rootfs_with "$tarball" ruby_rootfs_hook ruby bundler ca-certificates
-      "$DOCKER" import "${RB_ENV[@]}" - "ruby:$t" <"$tarball" >/dev/null
-      first="ruby:$t"; log "import ruby:$t"
-    else
-      "$DOCKER" tag "$first" "ruby:$t"; log "tag ruby:$t (= $first)"
-    fi
-  done
+  rb_full=(); for t in $RB_FULL_TAGS; do rb_full+=("ruby:$t"); done
+  rb_slim=(); for t in $RB_SLIM_TAGS; do rb_slim+=("ruby:$t"); done
+  import_family "$CACHE/rootfs-$SUITE-ruby-full-$RB_CACHE_VERSION.tar" ruby_rootfs_hook "ruby bundler ruby-dev build-essential ca-certificates" "${rb_full[@]}" -- "${RB_ENV[@]}"
+  import_family "$CACHE/rootfs-$SUITE-ruby-slim-$RB_CACHE_VERSION.tar" ruby_rootfs_hook "ruby bundler ca-certificates" "${rb_slim[@]}" -- "${RB_ENV[@]}"
 fi
 
 # ruby:<ver>-onbuild (shared/design/ONBUILD.md): inherits CMD ["irb"].

@@ -168,32 +168,66 @@ chroot_umount() {
   MOUNTS=()
 }
 
-# The builder rootfs (Go toolchain) as a directory at $WORK/builder, from cache or built.
-BUILDER_DIR="$WORK/builder"
-ensure_builder_dir() {
-  [[ -d $BUILDER_DIR ]] && return 0
-  mkdir -p "$BUILDER_DIR"
-  if [[ -s $BUILDER_TAR ]]; then
-    tar -C "$BUILDER_DIR" --numeric-owner -xpf "$BUILDER_TAR"
-    return 0
-  fi
+# rootfs_with OUT.tar HOOK PACKAGES...: the minbase rootfs plus Debian packages installed in a
+# chroot, then `HOOK DIR` (a function name, or '' for none), cached as OUT.tar (skipped when it
+# exists). Ecosystem scripts build their stand-ins from it.
+rootfs_with() {
+  local out="$1" hook="$2"; shift 2
+  [[ -s $out ]] && return 0
   ensure_rootfs_tar
-  local d="$BUILDER_DIR"
+  local name d
+  name="$(basename "$out" .tar)"
+  d="$WORK/rootfs-$name"
+  rm -rf --one-file-system "$d"; mkdir -p "$d"
   tar -C "$d" --numeric-owner -xpf "$ROOTFS_TAR"
   cp /etc/resolv.conf "$d/etc/resolv.conf"
   printf '#!/bin/sh\nexit 101\n' >"$d/usr/sbin/policy-rc.d"; chmod 755 "$d/usr/sbin/policy-rc.d"
   # The mirror may be a dated snapshot: do not reject its Release file as expired.
   printf 'Acquire::Check-Valid-Until "false";\nAcquire::Check-Date "false";\n' >"$d/etc/apt/apt.conf.d/99stageify-e2e"
   chroot_mount "$d"
-  log "chroot apt-get install golang-go gcc libc6-dev git ca-certificates tzdata"
+  log "chroot apt-get install $* ($name)"
   if ! { chroot "$d" env DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get update -qq &&
-         chroot "$d" env DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get install -y -qq --no-install-recommends \
-           golang-go gcc libc6-dev git ca-certificates tzdata libssl3 libstdc++6 libgcc-s1; } >"$WORK/apt.log" 2>&1; then
-    tail -n 40 "$WORK/apt.log" >&2; die "apt-get in chroot failed (log above)"
+         chroot "$d" env DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get install -y -qq --no-install-recommends "$@"; } >"$WORK/apt-$name.log" 2>&1; then
+    chroot_umount
+    tail -n 40 "$WORK/apt-$name.log" >&2; die "apt-get in the $name chroot failed (log above)"
   fi
   chroot_umount
-  # Make it look like the official image: GOROOT at /usr/local/go, GOPATH /go (world-writable).
-  local goroot
+  if [[ -n $hook ]]; then "$hook" "$d" || die "preparing the $name rootfs failed"; fi
+  clean_rootfs "$d"
+  mkdir -p "$CACHE"
+  # A per-process temp name: two runs never write the same file.
+  tar -C "$d" --numeric-owner -cf "$out.tmp.$$" . && mv "$out.tmp.$$" "$out"
+  rm -rf --one-file-system "$d"
+  log "cached $out ($(du -h "$out" | cut -f1))"
+}
+
+# import_family TARBALL HOOK "PACKAGES" IMAGE... -- IMPORT-ARGS...: one root filesystem under several
+# names. A missing name is tagged from one that exists; when none exists, the rootfs is built (cached
+# as TARBALL by rootfs_with) and imported under the first missing name.
+import_family() {
+  local tarball="$1" hook="$2" pkgs="$3"; shift 3
+  local -a images=()
+  while (($#)) && [[ $1 != -- ]]; do images+=("$1"); shift; done
+  (($#)) && shift
+  local img first=""
+  for img in "${images[@]}"; do have_image "$img" && { first="$img"; break; }; done
+  for img in "${images[@]}"; do
+    have_image "$img" && continue
+    if [[ -z $first ]]; then
+      # shellcheck disable=SC2086
+      rootfs_with "$tarball" "$hook" $pkgs
+      "$DOCKER" import "$@" - "$img" <"$tarball" >/dev/null
+      first="$img"; log "import $img"
+    else
+      "$DOCKER" tag "$first" "$img"; log "tag $img (= $first)"
+    fi
+  done
+}
+
+# Make the Go rootfs look like the official image: GOROOT at /usr/local/go, GOPATH /go
+# (world-writable), and Go's own zoneinfo.zip.
+golang_rootfs_hook() {
+  local d="$1" goroot
   goroot="$(cd "$d" && ls -d usr/lib/go-1.* | sort -V | tail -n 1)"
   [[ -n $goroot ]] || die "no usr/lib/go-1.* in the builder rootfs"
   mkdir -p "$d/usr/local"
@@ -217,9 +251,15 @@ PY
   fi
   mkdir -p "$d/go/src" "$d/go/bin"
   chmod -R 777 "$d/go"
-  clean_rootfs "$d"
-  tar -C "$d" --numeric-owner -cf "$BUILDER_TAR.tmp" . && mv "$BUILDER_TAR.tmp" "$BUILDER_TAR"
-  log "cached $BUILDER_TAR ($(du -h "$BUILDER_TAR" | cut -f1))"
+}
+
+# The builder rootfs (Go toolchain) as a directory at $WORK/builder, from cache or built.
+BUILDER_DIR="$WORK/builder"
+ensure_builder_dir() {
+  [[ -d $BUILDER_DIR ]] && return 0
+  rootfs_with "$BUILDER_TAR" golang_rootfs_hook golang-go gcc libc6-dev git ca-certificates tzdata libssl3 libstdc++6 libgcc-s1
+  mkdir -p "$BUILDER_DIR"
+  tar -C "$BUILDER_DIR" --numeric-owner -xpf "$BUILDER_TAR"
 }
 
 # ---- debian slim ---------------------------------------------------------------------------------
@@ -458,38 +498,6 @@ EOF
   import_dir "$C"  gcr.io/distroless/cc-debian12:latest            "${DL_ENV[@]}"  "${ROOT[@]}"
   import_dir "$C"  gcr.io/distroless/cc-debian12:nonroot           "${DL_ENV[@]}"  "${NONROOT[@]}"
 fi
-
-# rootfs_with OUT.tar HOOK PACKAGES...: the minbase rootfs plus Debian packages installed in a
-# chroot, then `HOOK DIR` (a function name, or '' for none), cached as OUT.tar (skipped when it
-# exists). Ecosystem scripts build their stand-ins from it.
-rootfs_with() {
-  local out="$1" hook="$2"; shift 2
-  [[ -s $out ]] && return 0
-  ensure_rootfs_tar
-  local name d
-  name="$(basename "$out" .tar)"
-  d="$WORK/rootfs-$name"
-  rm -rf --one-file-system "$d"; mkdir -p "$d"
-  tar -C "$d" --numeric-owner -xpf "$ROOTFS_TAR"
-  cp /etc/resolv.conf "$d/etc/resolv.conf"
-  printf '#!/bin/sh\nexit 101\n' >"$d/usr/sbin/policy-rc.d"; chmod 755 "$d/usr/sbin/policy-rc.d"
-  printf 'Acquire::Check-Valid-Until "false";\nAcquire::Check-Date "false";\n' >"$d/etc/apt/apt.conf.d/99stageify-e2e"
-  chroot_mount "$d"
-  log "chroot apt-get install $* ($name)"
-  if ! { chroot "$d" env DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get update -qq &&
-         chroot "$d" env DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get install -y -qq --no-install-recommends "$@"; } >"$WORK/apt-$name.log" 2>&1; then
-    chroot_umount
-    tail -n 40 "$WORK/apt-$name.log" >&2; die "apt-get in the $name chroot failed (log above)"
-  fi
-  chroot_umount
-  if [[ -n $hook ]]; then "$hook" "$d" || die "preparing the $name rootfs failed"; fi
-  clean_rootfs "$d"
-  mkdir -p "$CACHE"
-  # A per-process temp name: two runs never write the same file.
-  tar -C "$d" --numeric-owner -cf "$out.tmp.$$" . && mv "$out.tmp.$$" "$out"
-  rm -rf --one-file-system "$d"
-  log "cached $out ($(du -h "$out" | cut -f1))"
-}
 
 # ---- stand-ins of other ecosystems ---------------------------------------------------------------
 # Each scripts/e2e/standins-<ecosystem>.sh is sourced here. It may use everything above
