@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { takeListing } from './dir-listing';
+import { readRegularText } from './read-bytes';
 import { compileDockerignore } from './dockerignore';
 import type { IgnoreMatcher } from './dockerignore';
 
@@ -84,15 +85,8 @@ function readDir(dir: string): fs.Dirent[] {
   }
 }
 
-/** Reads a file the listing showed as a regular file: no separate stat. */
-function readListedFile(p: string, maxBytes: number): string | null {
-  try {
-    const buf = fs.readFileSync(p);
-    return buf.length > maxBytes ? null : buf.toString('utf8');
-  } catch {
-    return null;
-  }
-}
+/** Reads a file the listing showed as a regular file: no separate stat, and no link followed. */
+const readListedFile = readRegularText;
 
 function readIfFile(p: string, maxBytes: number): string | null {
   try {

@@ -5,6 +5,7 @@ import { diskContext, emptyContext, memoryContext } from './context';
 import type { ContextFS } from './context';
 import { planText } from './engine';
 import { msg } from './messages';
+import { readOpenFile } from './read-bytes';
 import { decodeBytes } from './text';
 import type { FileResult, PlanOptions, TransformOptions } from './types';
 import { TRANSFORMS } from '../transforms';
@@ -50,12 +51,14 @@ export function planFile(file: string, options: PlanOptions & { extraTransforms?
     return errorResult(msg('input/unreadable', { reason: `cannot read the file: ${errText(e)}` }));
   }
   let st: fs.Stats;
-  let bytes: Buffer;
+  let bytes: Buffer | null;
   try {
     st = fs.fstatSync(fd);
     if (!st.isFile()) return errorResult(msg('input/not-a-file', { reason: st.isDirectory() ? 'a directory' : 'a special file' }));
     if (st.size > MAX_FILE_BYTES) return errorResult(msg('input/too-large', { limit: `${MAX_FILE_BYTES / 1024 / 1024} MB` }));
-    bytes = fs.readFileSync(fd);
+    // A view of a shared buffer: decoded below, before the next file is read.
+    bytes = readOpenFile(fd, MAX_FILE_BYTES, st.size);
+    if (!bytes) return errorResult(msg('input/too-large', { limit: `${MAX_FILE_BYTES / 1024 / 1024} MB` }));
   } catch (e) {
     return errorResult(msg('input/unreadable', { reason: `cannot read the file: ${errText(e)}` }));
   } finally {

@@ -93,7 +93,11 @@ export type Params = Record<string, string | number>;
 const MAX_PARAM = 200;
 
 /** A parameter as it may appear on a terminal: control characters escaped, long values cut. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
 function shown(value: string): string {
+  if (value.length <= MAX_PARAM && !CONTROL.test(value)) return value;
   // eslint-disable-next-line no-control-regex
   const safe = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return safe.length > MAX_PARAM ? `${safe.slice(0, MAX_PARAM)}…` : safe;
@@ -101,7 +105,7 @@ function shown(value: string): string {
 
 export function msg(id: MessageId, params: Params = {}, line?: number): Message {
   const [severity, template] = MESSAGES[id];
-  const text = template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? shown(String(params[k])) : `{${k}}`));
+  const text = !template.includes('{') ? template : template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? shown(String(params[k])) : `{${k}}`));
   const m: Message = { id, severity, text };
   if (line !== undefined) m.line = line;
   return m;

@@ -1,0 +1,46 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { readOpenFile, readRegularText } from '../../src/read-bytes';
+
+describe('read-bytes', () => {
+  let dir: string;
+  beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stageify-read-')); });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const write = (name: string, data: string | Buffer) => { const p = path.join(dir, name); fs.writeFileSync(p, data); return p; };
+  const readFd = (p: string, max: number, hint?: number) => {
+    const fd = fs.openSync(p, 'r');
+    try { const b = readOpenFile(fd, max, hint); return b && Buffer.from(b); } finally { fs.closeSync(fd); }
+  };
+
+  test('reads files larger than the shared buffer, with and without a size hint', () => {
+    const big = Buffer.alloc(200_000);
+    for (let i = 0; i < big.length; i++) big[i] = (i * 7) & 0xff;
+    const p = write('big.bin', big);
+    expect(readFd(p, 1 << 20)!.equals(big)).toBe(true);
+    expect(readFd(p, 1 << 20, big.length)!.equals(big)).toBe(true);
+    expect(readFd(write('empty', ''), 10)!.length).toBe(0);
+  });
+
+  test('null when the file is longer than maxBytes, exact size is fine', () => {
+    const p = write('ten', '0123456789');
+    expect(readFd(p, 9)).toBeNull();
+    expect(readFd(p, 9, 10)).toBeNull();
+    expect(readFd(p, 10)!.toString()).toBe('0123456789');
+  });
+
+  test('a later read does not change text already decoded', () => {
+    const a = readRegularText(write('a.txt', 'first ünïcode'), 100);
+    readRegularText(write('b.txt', 'second file, longer than the first'), 100);
+    expect(a).toBe('first ünïcode');
+  });
+
+  test('never follows a symbolic link; missing files are null', () => {
+    const target = write('target.txt', 'secret');
+    fs.symlinkSync(target, path.join(dir, 'link.txt'));
+    expect(readRegularText(path.join(dir, 'link.txt'), 100)).toBeNull();
+    expect(readRegularText(path.join(dir, 'missing.txt'), 100)).toBeNull();
+    expect(readRegularText(target, 100)).toBe('secret');
+  });
+});
