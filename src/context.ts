@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { takeListing } from './dir-listing';
-import { readRegularText } from './read-bytes';
+import { readTextNoFollow } from './read-bytes';
 import { compileDockerignore } from './dockerignore';
 import type { IgnoreMatcher } from './dockerignore';
 
@@ -72,7 +72,7 @@ export function diskContext(root: string, maxFiles = MAX_CONTEXT_FILES): Context
       if (!p.startsWith(abs)) return null;
       // Only regular files the listing found are read: no separate stat, and links are never followed.
       if (known && !known.has(rel)) return null;
-      return known ? readListedFile(p, maxBytes) : readIfFile(p, maxBytes);
+      return known ? readTextNoFollow(p, maxBytes) : readIfFile(p, maxBytes);
     },
   };
 }
@@ -84,9 +84,6 @@ function readDir(dir: string): fs.Dirent[] {
     return [];
   }
 }
-
-/** Reads a file the listing showed as a regular file: no separate stat, and no link followed. */
-const readListedFile = readRegularText;
 
 function readIfFile(p: string, maxBytes: number): string | null {
   try {

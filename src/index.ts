@@ -55,10 +55,11 @@ export function planFile(file: string, options: PlanOptions & { extraTransforms?
   try {
     st = fs.fstatSync(fd);
     if (!st.isFile()) return errorResult(msg('input/not-a-file', { reason: st.isDirectory() ? 'a directory' : 'a special file' }));
-    if (st.size > MAX_FILE_BYTES) return errorResult(msg('input/too-large', { limit: `${MAX_FILE_BYTES / 1024 / 1024} MB` }));
-    // A view of a shared buffer: decoded below, before the next file is read.
+    const tooLarge = () => errorResult(msg('input/too-large', { limit: `${MAX_FILE_BYTES / 1024 / 1024} MB` }));
+    if (st.size > MAX_FILE_BYTES) return tooLarge();
+    // A view of a shared buffer, decoded below before the next read; null if the file grew past the limit.
     bytes = readOpenFile(fd, MAX_FILE_BYTES, st.size);
-    if (!bytes) return errorResult(msg('input/too-large', { limit: `${MAX_FILE_BYTES / 1024 / 1024} MB` }));
+    if (!bytes) return tooLarge();
   } catch (e) {
     return errorResult(msg('input/unreadable', { reason: `cannot read the file: ${errText(e)}` }));
   } finally {

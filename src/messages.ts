@@ -92,14 +92,14 @@ export type Params = Record<string, string | number>;
 
 const MAX_PARAM = 200;
 
-/** A parameter as it may appear on a terminal: control characters escaped, long values cut. */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
 
+/** A parameter as it may appear on a terminal: control characters escaped, long values cut. */
 function shown(value: string): string {
   if (value.length <= MAX_PARAM && !CONTROL.test(value)) return value;
-  // eslint-disable-next-line no-control-regex
-  const safe = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const safe = value.replace(CONTROL_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return safe.length > MAX_PARAM ? `${safe.slice(0, MAX_PARAM)}…` : safe;
 }
 

@@ -11,23 +11,29 @@ let shared = Buffer.allocUnsafe(64 * 1024);
  */
 export function readOpenFile(fd: number, maxBytes: number, sizeHint = 0): Buffer | null {
   if (sizeHint + 1 > shared.length) shared = Buffer.allocUnsafe(Math.min(maxBytes, sizeHint) + 1);
+  // One byte past maxBytes is enough to know the file is too long, whatever the buffer's size.
+  const limit = maxBytes + 1;
   let n = 0;
   for (;;) {
+    if (n === limit) return null;
     if (n === shared.length) {
-      if (n > maxBytes) return null;
-      const bigger = Buffer.allocUnsafe(Math.min(shared.length * 2, maxBytes + 1));
+      const bigger = Buffer.allocUnsafe(Math.min(shared.length * 2, limit));
       shared.copy(bigger, 0, 0, n);
       shared = bigger;
     }
-    const got = fs.readSync(fd, shared, n, shared.length - n, null);
+    const got = fs.readSync(fd, shared, n, Math.min(shared.length, limit) - n, null);
     if (got === 0) break;
     n += got;
   }
-  return n > maxBytes ? null : shared.subarray(0, n);
+  return shared.subarray(0, n);
 }
 
-/** A file's text (UTF-8), opened without following links; null when unreadable or longer than maxBytes. */
-export function readRegularText(p: string, maxBytes: number): string | null {
+/**
+ * A file's text (UTF-8), opened without following links and without blocking on a FIFO; null when
+ * it cannot be opened or read (a folder, a link) or is longer than maxBytes. No stat: callers pass
+ * files a listing already showed as regular files.
+ */
+export function readTextNoFollow(p: string, maxBytes: number): string | null {
   let fd: number;
   try {
     fd = fs.openSync(p, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);

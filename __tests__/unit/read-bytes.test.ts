@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { readOpenFile, readRegularText } from '../../src/read-bytes';
+import { readOpenFile, readTextNoFollow } from '../../src/read-bytes';
 
 describe('read-bytes', () => {
   let dir: string;
@@ -30,17 +30,24 @@ describe('read-bytes', () => {
     expect(readFd(p, 10)!.toString()).toBe('0123456789');
   });
 
+  test('the limit holds after the shared buffer grew for a larger file', () => {
+    readFd(write('large.bin', Buffer.alloc(300_000, 1)), 1 << 20, 300_000);
+    const p = write('eleven', '0123456789a');
+    expect(readFd(p, 10)).toBeNull();
+    expect(readFd(p, 11)!.toString()).toBe('0123456789a');
+  });
+
   test('a later read does not change text already decoded', () => {
-    const a = readRegularText(write('a.txt', 'first ünïcode'), 100);
-    readRegularText(write('b.txt', 'second file, longer than the first'), 100);
+    const a = readTextNoFollow(write('a.txt', 'first ünïcode'), 100);
+    readTextNoFollow(write('b.txt', 'second file, longer than the first'), 100);
     expect(a).toBe('first ünïcode');
   });
 
   test('never follows a symbolic link; missing files are null', () => {
     const target = write('target.txt', 'secret');
     fs.symlinkSync(target, path.join(dir, 'link.txt'));
-    expect(readRegularText(path.join(dir, 'link.txt'), 100)).toBeNull();
-    expect(readRegularText(path.join(dir, 'missing.txt'), 100)).toBeNull();
-    expect(readRegularText(target, 100)).toBe('secret');
+    expect(readTextNoFollow(path.join(dir, 'link.txt'), 100)).toBeNull();
+    expect(readTextNoFollow(path.join(dir, 'missing.txt'), 100)).toBeNull();
+    expect(readTextNoFollow(target, 100)).toBe('secret');
   });
 });
