@@ -12,8 +12,11 @@ export interface ContextFS {
   readonly root: string | null;
   /** Relative POSIX paths of the files Docker would send (after .dockerignore), bounded. */
   listFiles(): FileList;
-  /** A file's text, or null when it does not exist, is not a file, or is larger than maxBytes. */
-  readText(rel: string, maxBytes?: number): string | null;
+  /**
+   * A file's text, or null when it does not exist, is not a file, or is larger than maxBytes —
+   * unless `head` is set: then a longer file gives its first maxBytes bytes.
+   */
+  readText(rel: string, maxBytes?: number, head?: boolean): string | null;
 }
 
 export interface FileList {
@@ -67,12 +70,12 @@ export function diskContext(root: string, maxFiles = MAX_CONTEXT_FILES): Context
       known = regular;
       return cached;
     },
-    readText(rel, maxBytes = DEFAULT_MAX_BYTES) {
-      const p = path.join(abs, ...rel.split('/'));
-      if (!p.startsWith(abs)) return null;
+    readText(rel, maxBytes = DEFAULT_MAX_BYTES, head = false) {
       // Only regular files the listing found are read: no separate stat, and links are never followed.
       if (known && !known.has(rel)) return null;
-      return known ? readTextNoFollow(p, maxBytes) : readIfFile(p, maxBytes);
+      const p = path.join(abs, ...rel.split('/'));
+      if (!p.startsWith(abs)) return null;
+      return known || head ? readTextNoFollow(p, maxBytes, head) : readIfFile(p, maxBytes);
     },
   };
 }
@@ -103,7 +106,15 @@ export function memoryContext(files: Record<string, string>): ContextFS {
   return {
     root: null,
     listFiles: () => ({ files: names.filter((n) => !ignored(n)), truncated: false }),
-    readText: (rel) => (Object.prototype.hasOwnProperty.call(files, rel) ? files[rel] : null),
+    readText: (rel, maxBytes = DEFAULT_MAX_BYTES, head = false) => {
+      if (!Object.prototype.hasOwnProperty.call(files, rel)) return null;
+      const text = files[rel];
+      // The same bounds as on disk: a UTF-8 character is at most 3 bytes per UTF-16 unit.
+      if (text.length * 3 <= maxBytes) return text;
+      const bytes = Buffer.from(text, 'utf8');
+      if (bytes.length <= maxBytes) return text;
+      return head ? bytes.subarray(0, maxBytes).toString('utf8') : null;
+    },
   };
 }
 

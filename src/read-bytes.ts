@@ -6,16 +6,17 @@ import * as fs from 'fs';
 let shared = Buffer.allocUnsafe(64 * 1024);
 
 /**
- * The bytes of an open file, up to `maxBytes`; null when the file is longer. `sizeHint` (from an fstat
- * the caller already made) sizes the buffer; without it the buffer grows as the reads need.
+ * The bytes of an open file, up to `maxBytes`; null when the file is longer (with `head`: its first
+ * maxBytes bytes). `sizeHint` (from an fstat the caller already made) sizes the buffer; without it
+ * the buffer grows as the reads need.
  */
-export function readOpenFile(fd: number, maxBytes: number, sizeHint = 0): Buffer | null {
+export function readOpenFile(fd: number, maxBytes: number, sizeHint = 0, head = false): Buffer | null {
   if (sizeHint + 1 > shared.length) shared = Buffer.allocUnsafe(Math.min(maxBytes, sizeHint) + 1);
   // One byte past maxBytes is enough to know the file is too long, whatever the buffer's size.
-  const limit = maxBytes + 1;
+  const limit = head ? maxBytes : maxBytes + 1;
   let n = 0;
   for (;;) {
-    if (n === limit) return null;
+    if (n === limit) return head ? shared.subarray(0, n) : null;
     if (n === shared.length) {
       const bigger = Buffer.allocUnsafe(Math.min(shared.length * 2, limit));
       shared.copy(bigger, 0, 0, n);
@@ -30,10 +31,10 @@ export function readOpenFile(fd: number, maxBytes: number, sizeHint = 0): Buffer
 
 /**
  * A file's text (UTF-8), opened without following links and without blocking on a FIFO; null when
- * it cannot be opened or read (a folder, a link) or is longer than maxBytes. No stat: callers pass
- * files a listing already showed as regular files.
+ * it cannot be opened or read (a folder, a link) or is longer than maxBytes (with `head`: its first
+ * maxBytes bytes). No stat: callers pass files a listing already showed as regular files.
  */
-export function readTextNoFollow(p: string, maxBytes: number): string | null {
+export function readTextNoFollow(p: string, maxBytes: number, head = false): string | null {
   let fd: number;
   try {
     fd = fs.openSync(p, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
@@ -41,7 +42,7 @@ export function readTextNoFollow(p: string, maxBytes: number): string | null {
     return null;
   }
   try {
-    const bytes = readOpenFile(fd, maxBytes);
+    const bytes = readOpenFile(fd, maxBytes, 0, head);
     return bytes ? bytes.toString('utf8') : null;
   } catch {
     return null;

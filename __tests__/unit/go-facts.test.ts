@@ -1,5 +1,5 @@
 import { memoryContext } from '../../src/context';
-import { gatherGoFacts, isCgoModule, parseGoMod, scanGoSource } from '../../transforms/go/facts';
+import { gatherGoFacts, importSectionEnds, isCgoModule, parseGoMod, scanGoSource } from '../../transforms/go/facts';
 
 describe('scanGoSource', () => {
   test('single import "C" with a preamble', () => {
@@ -132,8 +132,42 @@ describe('gatherGoFacts', () => {
     expect(f.cgo).toEqual([]);
   });
 
+  describe('a .go file over the 256 KB read bound is checked by its head', () => {
+    const pad = (n: number) => `// ${'x'.repeat(n)}\n`;
+    const big = 300 * 1024;
+    test('import "C" at the top: cgo', () => {
+      const f = gatherGoFacts(memoryContext({ 'main.go': main, 'gen.go': `package main\n\n// #include <zlib.h>\nimport "C"\n\nfunc f() {}\n${pad(big)}` }), true);
+      expect(f.cgo).toEqual(['import "C" in gen.go']);
+    });
+    test('imports, then declarations, then bulk: no cgo', () => {
+      const f = gatherGoFacts(memoryContext({ 'main.go': main, 'tables.go': `package main\n\nimport "fmt"\n\nvar table = []byte{\n${'1, '.repeat(big)}\n}\n\nfunc g() { fmt.Println() }\n` }), true);
+      expect(f.cgo).toEqual([]);
+    });
+    test('a head with no declaration in it (its imports may go on): a doubt, so cgo is kept', () => {
+      const f = gatherGoFacts(memoryContext({ 'main.go': main, 'doc.go': `/*\n${'func x\n'.repeat(big / 7)}*/\npackage main\n\nimport "C"\n` }), true);
+      expect(f.cgo).toEqual(['doc.go is too large to check for cgo']);
+    });
+    test('a small file is read whole, whatever its declarations', () => {
+      const f = gatherGoFacts(memoryContext({ 'main.go': 'package main\n\nimport "os"\n' }), true);
+      expect(f.cgo).toEqual([]);
+    });
+  });
+
   test('without a context nothing is known', () => {
     const f = gatherGoFacts(memoryContext({ 'main.go': main }), false);
     expect(f).toMatchObject({ files: [], truncated: true, hasContext: false, cgo: [], mainDirs: [] });
+  });
+});
+
+describe('importSectionEnds', () => {
+  test('a declaration at the start of a line ends the imports', () => {
+    expect(importSectionEnds('package p\n\nimport "fmt"\n\nfunc f() {}\n')).toBe(true);
+    expect(importSectionEnds('package p\nconst X = 1\n')).toBe(true);
+    expect(importSectionEnds('package p\ntype T int\n')).toBe(true);
+  });
+  test('none yet, or only inside a block comment: not ended', () => {
+    expect(importSectionEnds('package p\n\nimport (\n\t"fmt"\n')).toBe(false);
+    expect(importSectionEnds('/*\nfunc x\n*/\npackage p\nimport "C"\n')).toBe(false);
+    expect(importSectionEnds('package p\n/* an open comment\nfunc x\n')).toBe(false);
   });
 });

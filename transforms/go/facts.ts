@@ -97,9 +97,13 @@ export function gatherGoFacts(ctx: ContextFS, hasContext: boolean): GoFacts {
     } else if (base.endsWith('.go') && !base.endsWith('_test.go')) {
       if (goFilesRead >= MAX_GO_FILES) continue;
       goFilesRead++;
-      const text = ctx.readText(f, MAX_GO_BYTES);
+      // Imports come first in a Go file: a large (generated) file is checked by its head.
+      const text = ctx.readText(f, MAX_GO_BYTES, true);
       if (text === null) continue;
       const scan = scanGoSource(text);
+      if (text.length >= MAX_GO_BYTES / 4 && Buffer.byteLength(text) >= MAX_GO_BYTES && !importSectionEnds(text)) {
+        cgo.push(`${f} is too large to check for cgo`);
+      }
       if (scan.pkg === 'main') mainDirs.add(dir);
       if (scan.importsC) cgo.push(`import "C" in ${f}`);
       for (const imp of scan.imports) {
@@ -157,6 +161,14 @@ export function scanGoSource(text: string): GoSourceScan {
     }
   }
   return { pkg, importsC: imports.includes('C'), imports: imports.filter((i) => i !== 'C'), embeds, importComment };
+}
+
+/**
+ * Whether a declaration after the imports shows in the text (the head of a file): its import
+ * section is complete. A block comment still open at the end of the head hides the rest.
+ */
+export function importSectionEnds(text: string): boolean {
+  return /^(?:func|type|var|const)\b/m.test(text.replace(/\/\*[\s\S]*?(?:\*\/|$)/g, ''));
 }
 
 function dedupe(xs: string[]): string[] {
