@@ -416,22 +416,35 @@ async function runFiles(ctx: Ctx): Promise<number> {
   const progress = createProgress({ stream: io.stderr as never, total: items.length, enabled: !args.quiet && args.format === 'text' });
   // Text view: the diffs, or nothing once --write applied them.
   const views = openViews(ctx, report, args.write ? () => '' : undefined);
+  // Each file's options up front: the reader thread needs every file's context folder.
+  const plans = items.map((item) => {
+    if (item.error) return null;
+    const abs = path.resolve(io.cwd, item.path);
+    const options = optionsFor(setup, abs);
+    return { abs, options, contextDir: options.context ?? path.dirname(abs) };
+  });
+  const ahead = startReadAhead(plans, setup, engine.MAX_FILE_BYTES, io.env);
   try {
     let done = 0;
-    for (const item of items) {
+    let job = 0;
+    let readAhead = 0;
+    for (let k = 0; k < items.length; k++) {
+      const item = items[k];
+      const plan = plans[k];
       let r: FileResult;
-      if (item.error) r = errorResult(item.path, item.error.id, item.error.message);
+      if (!plan) r = errorResult(item.path, item.error!.id, item.error!.message);
       else {
-        const abs = path.resolve(io.cwd, item.path);
-        const options = optionsFor(setup, abs);
+        const { abs, options } = plan;
         try {
-          r = { ...engine.planFile(abs, options), path: item.path };
+          const early = ahead?.take(job++) ?? null;
+          if (early) readAhead++;
+          r = { ...engine.planFile(abs, { ...options, ahead: early }), path: item.path };
         } catch (err) {
           // planFile should not throw; if it does, this file fails and the batch goes on.
           printStack(err, ctx);
           r = errorResult(item.path, 'input/unreadable', describeError(err));
         }
-        r = verifyChanged(r, options.context ?? path.dirname(abs), ctx, (l) => progress.write(l));
+        r = verifyChanged(r, plan.contextDir, ctx, (l) => progress.write(l));
         if (args.write && r.status === 'changed') {
           const outcome = writeResult(r, abs);
           if (!outcome.written && outcome.error) r = failed(r, outcome.error.id, outcome.error.message);
@@ -443,10 +456,13 @@ async function runFiles(ctx: Ctx): Promise<number> {
       if (diag) progress.write(diag);
       progress.tick(++done);
     }
+    if (ahead && args.debug) progress.write(`stageify: read ahead ${readAhead} of ${job} files\n`);
   } catch (err) {
     progress.clear();
     views.abort();
     throw err;
+  } finally {
+    ahead?.stop();
   }
   progress.clear();
   views.end();
@@ -455,6 +471,28 @@ async function runFiles(ctx: Ctx): Promise<number> {
   }
   if (summary.errors) return EXIT.error;
   return args.check && summary.changed ? EXIT.changes : EXIT.ok;
+}
+
+/**
+ * The reader thread for a batch (see read-ahead.ts): it reads each Dockerfile and the context files
+ * the enabled transforms name. STAGEIFY_READ_AHEAD=0 turns it off (to compare, or to debug).
+ */
+function startReadAhead(
+  plans: ({ abs: string; contextDir: string } | null)[], setup: Setup, maxBytes: number, env: CliIO['env'],
+): import('./read-ahead').ReadAhead | null {
+  if (env.STAGEIFY_READ_AHEAD === '0') return null;
+  const jobs: [string, string][] = [];
+  for (const p of plans) if (p) jobs.push([p.abs, p.contextDir]);
+  const ra = require('./read-ahead') as typeof import('./read-ahead');
+  if (jobs.length < ra.READ_AHEAD_MIN_JOBS) return null;
+  const { TRANSFORMS } = require('../transforms') as typeof import('../transforms');
+  const names = new Set<string>();
+  const suffixes = new Set<string>();
+  for (const t of [...setup.extraTransforms, ...TRANSFORMS]) {
+    t.readsAhead?.names?.forEach((n) => names.add(n));
+    t.readsAhead?.suffixes?.forEach((x) => suffixes.add(x));
+  }
+  return ra.startReadAhead(jobs, { names, suffixes, dockerfileMax: maxBytes });
 }
 
 function defaultIO(): CliIO {

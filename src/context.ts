@@ -6,6 +6,7 @@ import { takeListing } from './dir-listing';
 import { readTextNoFollow } from './read-bytes';
 import { compileDockerignore } from './dockerignore';
 import type { IgnoreMatcher } from './dockerignore';
+import type { AheadContextFile } from './read-ahead';
 
 export interface ContextFS {
   /** Absolute folder on disk, or null for an in-memory context. */
@@ -29,7 +30,8 @@ const SKIP_DIRS = new Set(['.git', 'node_modules']);
 export const MAX_CONTEXT_FILES = 20000;
 const DEFAULT_MAX_BYTES = 1 << 20;
 
-export function diskContext(root: string, maxFiles = MAX_CONTEXT_FILES): ContextFS {
+/** `ahead`: files at the root that a reader thread already read (by name); the rest is read here. */
+export function diskContext(root: string, maxFiles = MAX_CONTEXT_FILES, ahead?: readonly AheadContextFile[]): ContextFS {
   let cached: FileList | null = null;
   let known: Set<string> | null = null;
   const abs = path.resolve(root);
@@ -40,7 +42,8 @@ export function diskContext(root: string, maxFiles = MAX_CONTEXT_FILES): Context
       const rootEntries = takeListing(abs);
       // Read .dockerignore only when the listing shows one (a failed open costs an exception).
       const hasIgnore = rootEntries.some((e) => e.name === '.dockerignore' && e.isFile());
-      const ignoreText = hasIgnore ? readIfFile(path.join(abs, '.dockerignore'), DEFAULT_MAX_BYTES) : null;
+      const early = ahead?.find((f) => f.name === '.dockerignore');
+      const ignoreText = !hasIgnore ? null : early ? early.text : readIfFile(path.join(abs, '.dockerignore'), DEFAULT_MAX_BYTES);
       const ignored: IgnoreMatcher = ignoreText === null ? () => false : compileDockerignore(ignoreText);
       const files: string[] = [];
       let truncated = false;
@@ -73,6 +76,10 @@ export function diskContext(root: string, maxFiles = MAX_CONTEXT_FILES): Context
     readText(rel, maxBytes = DEFAULT_MAX_BYTES, head = false) {
       // Only regular files the listing found are read: no separate stat, and links are never followed.
       if (known && !known.has(rel)) return null;
+      // Read ahead: plain names at the root, from a listing, so no path to check.
+      const early = ahead?.find((f) => f.name === rel);
+      if (early && early.bytes <= maxBytes) return early.text;
+      if (early && !head) return null;
       const p = path.join(abs, ...rel.split('/'));
       if (!p.startsWith(abs)) return null;
       return known || head ? readTextNoFollow(p, maxBytes, head) : readIfFile(p, maxBytes);

@@ -6,6 +6,7 @@ import type { ContextFS } from './context';
 import { planText } from './engine';
 import { msg } from './messages';
 import { readOpenFile } from './read-bytes';
+import type { Ahead } from './read-ahead';
 import { decodeBytes } from './text';
 import type { FileResult, PlanOptions, TransformOptions } from './types';
 import { TRANSFORMS } from '../transforms';
@@ -36,8 +37,22 @@ export function transformDockerfile(text: string, input: TransformInput = {}): F
   return run(text, 'utf8', input.path ?? '-', ctx, hasContext, input, input.extraTransforms);
 }
 
-/** Reads a Dockerfile (and its build context) from disk and plans its rewrite. Never throws. */
-export function planFile(file: string, options: PlanOptions & { extraTransforms?: ReadonlyArray<Transform<any>> } = {}): FileResult {
+/**
+ * Reads a Dockerfile (and its build context) from disk and plans its rewrite. Never throws.
+ * `ahead`: what a reader thread already read of them (batches); the rest is read here.
+ */
+export function planFile(
+  file: string, options: PlanOptions & { extraTransforms?: ReadonlyArray<Transform<any>>; ahead?: Ahead | null } = {},
+): FileResult {
+  const contextDir = options.context ?? path.dirname(file);
+  const ahead = options.ahead;
+  if (ahead) {
+    const { text, encoding } = ahead.dockerfile;
+    const result = run(text, encoding, file, diskContext(contextDir, undefined, ahead.context), true, options, options.extraTransforms);
+    const { mtimeMs, size, mode } = ahead.dockerfile;
+    result.stat = { mtimeMs, size, mode };
+    return result;
+  }
   const errorResult = (m: ReturnType<typeof msg>): FileResult => ({
     path: file, status: 'error', messages: [m], original: '', output: '', encoding: 'utf8', edits: [],
   });
@@ -66,7 +81,6 @@ export function planFile(file: string, options: PlanOptions & { extraTransforms?
     fs.closeSync(fd);
   }
   const { text, encoding } = decodeBytes(bytes);
-  const contextDir = options.context ?? path.dirname(file);
   const result = run(text, encoding, file, diskContext(contextDir), true, options, options.extraTransforms);
   result.stat = { mtimeMs: st.mtimeMs, size: st.size, mode: st.mode };
   return result;

@@ -33,6 +33,11 @@ export interface Transform<Facts = unknown> {
   matches(base: ImageRef): boolean;
   /** Reads what `plan` needs from the build context. */
   gather(ctx: ContextFS, input: TransformInput): Facts;
+  /**
+   * Files at the context root that `gather` reads, by name or ending: in a batch a reader thread
+   * reads them ahead (an optimisation only: any other file is read when asked for).
+   */
+  readsAhead?: { names?: readonly string[]; suffixes?: readonly string[] };
   /** Pure: edits and messages, or a reason to leave the file alone. */
   plan(input: TransformInput, facts: Facts): TransformOutcome;
 }

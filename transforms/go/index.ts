@@ -36,6 +36,7 @@ export const goTransform: Transform<GoFacts> = {
   id: 'go',
   matches: (ref) => isOfficialImage(ref, 'golang'),
   gather: (ctx, input) => gatherGoFacts(ctx, input.hasContext),
+  readsAhead: { names: ['go.mod', '.godir'], suffixes: ['.go'] },
   plan(input, facts) {
     return withFirstPass(expandGolangOnbuild(input, facts), () => planSplit(input, facts));
   },

@@ -43,6 +43,7 @@ export const javaTransform: Transform<JavaFacts> = {
   id: 'java',
   matches: (ref) => javaImage(ref) !== null,
   gather: (ctx, input) => gatherJavaFacts(ctx, input.hasContext),
+  readsAhead: { names: ['pom.xml', 'build.gradle', 'build.gradle.kts', 'settings.gradle', 'settings.gradle.kts', 'gradle.properties'] },
   plan(input, facts) {
     const img = javaImage(input.base) as JavaImage;
     if (img.kind === 'jre') return skip(msg('java/already-jre', { image: formatImageRef(input.base) }, input.stage.from.line));

@@ -14,6 +14,7 @@ export const nodeTransform: Transform<NodeFacts> = {
   id: 'node',
   matches: (ref) => isOfficialImage(ref, 'node') || isOfficialImage(ref, 'iojs'),
   gather: (ctx, input) => gatherNodeFacts(ctx, input.hasContext),
+  readsAhead: { names: ['package.json'] },
   plan(input, facts) {
     const family: Family = isOfficialImage(input.base, 'iojs') ? 'iojs' : 'node';
     return withFirstPass(expandNodeOnbuild(input, family), () => planSplit(input, facts, family));

@@ -30,6 +30,7 @@ export const rubyTransform: Transform<RubyFacts> = {
   id: 'ruby',
   matches: (ref) => isOfficialImage(ref, 'ruby') || (isOfficialImage(ref, 'rails') && /onbuild$/.test(ref.tag ?? '')),
   gather: (ctx, input) => gatherRubyFacts(ctx, input.hasContext),
+  readsAhead: { names: ['Gemfile.lock'] },
   plan(input, facts) {
     return withFirstPass(expandRubyOnbuild(input), () =>
       input.base.name === 'rails' ? skip(msg('skip/no-transform', { image: input.baseRaw })) : planRuby(input, facts));

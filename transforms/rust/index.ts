@@ -31,6 +31,7 @@ export const rustTransform: Transform<RustFacts> = {
   id: 'rust',
   matches: (ref) => isOfficialImage(ref, 'rust'),
   gather: (ctx, input) => gatherRustFacts(ctx, input.hasContext),
+  readsAhead: { names: ['Cargo.toml', 'Cargo.lock'] },
   plan(input, facts) {
     if (/(^|-)onbuild$/.test(input.base.tag ?? '')) {
       return skip(msg('onbuild/unknown-triggers', { image: input.baseRaw }, input.stage.from.line));

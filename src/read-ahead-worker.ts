@@ -1,0 +1,119 @@
+// The reader thread of a batch: reads each Dockerfile and the context files the transforms ask
+// for ahead of the planning thread, so the planner's file reads become lookups. Only reads: it
+// never plans, never writes, and anything unusual (a link, a special file, a large file) is left
+// for the planning thread to read and report itself. Loaded only by read-ahead.ts; it imports
+// nothing of stageify so it starts fast.
+import * as fs from 'fs';
+import * as path from 'path';
+import { workerData } from 'worker_threads';
+import type { MessagePort } from 'worker_threads';
+import type { AheadJobResult, ReadAheadData } from './read-ahead';
+import { STATE } from './read-ahead';
+import { decodeBytes } from './text';
+
+const OPEN_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK;
+
+function run(data: ReadAheadData, port: MessagePort): void {
+  const state = new Int32Array(data.state);
+  const wantedNames = new Set(data.names);
+  const buffer = Buffer.allocUnsafe(Math.max(data.dockerfileMax, data.contextMax) + 1);
+  // Bytes held by results the planner has not taken yet, by job index.
+  const held: number[] = [];
+  let heldTotal = 0;
+  let released = 0;
+  let batch: AheadJobResult[] = [];
+  const flush = () => {
+    if (!batch.length) return;
+    port.postMessage(batch);
+    batch = [];
+  };
+
+  /** Reads an open file whole, up to max bytes (a view of the shared buffer); null when it is longer. */
+  const readAll = (fd: number, max: number): Buffer | null => {
+    let n = 0;
+    for (;;) {
+      const got = fs.readSync(fd, buffer, n, max + 1 - n, null);
+      if (got === 0) break;
+      n += got;
+      if (n > max) return null;
+    }
+    return buffer.subarray(0, n);
+  };
+
+  const readDockerfile = (file: string): AheadJobResult['dockerfile'] => {
+    let fd: number;
+    try { fd = fs.openSync(file, OPEN_FLAGS); } catch { return null; }
+    try {
+      const st = fs.fstatSync(fd);
+      if (!st.isFile() || st.size > data.dockerfileMax) return null;
+      const bytes = readAll(fd, data.dockerfileMax);
+      // Decoded here: a string crosses threads cheaper than a byte array.
+      return bytes && { ...decodeBytes(bytes), mtimeMs: st.mtimeMs, size: st.size, mode: st.mode };
+    } catch {
+      return null;
+    } finally {
+      fs.closeSync(fd);
+    }
+  };
+
+  const wanted = (name: string) => wantedNames.has(name) || data.suffixes.some((s) => name.endsWith(s));
+
+  const readContext = (dir: string): AheadJobResult['context'] => {
+    const out: AheadJobResult['context'] = [];
+    let entries: fs.Dirent[];
+    try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return out; }
+    for (const e of entries) {
+      if (out.length >= data.contextFilesMax) break;
+      if (!e.isFile() || !wanted(e.name)) continue;
+      let fd: number;
+      try { fd = fs.openSync(path.join(dir, e.name), OPEN_FLAGS); } catch { continue; }
+      try {
+        const bytes = readAll(fd, data.contextMax);
+        if (bytes) out.push({ name: e.name, text: bytes.toString('utf8'), bytes: bytes.byteLength });
+      } catch { /* the planner reads it itself */ } finally {
+        fs.closeSync(fd);
+      }
+    }
+    return out;
+  };
+
+  let i = 0;
+  while (i < data.jobs.length) {
+    if (Atomics.load(state, STATE.stop)) break;
+    const next = Atomics.load(state, STATE.next);
+    // Results the planner has passed no longer count against the bound.
+    while (released < next && released < held.length) heldTotal -= held[released++];
+    if (i < next) {
+      // The planner got ahead (it reads for itself meanwhile): skip to where it is.
+      flush();
+      while (held.length < next) held.push(0);
+      i = next;
+      continue;
+    }
+    if (i - next >= data.window || heldTotal >= data.heldMax) {
+      // Full: sleep until the planner has taken a good part of it (it wakes this thread every
+      // `wakeEvery` jobs), then read a long run at once.
+      flush();
+      const target = next + data.wakeEvery;
+      for (let now = next; now < target && !Atomics.load(state, STATE.stop); now = Atomics.load(state, STATE.next)) {
+        Atomics.wait(state, STATE.next, now, 50);
+      }
+      continue;
+    }
+    const [file, context] = data.jobs[i];
+    const dockerfile = readDockerfile(file);
+    const ctx = dockerfile ? readContext(context) : [];
+    const size = (dockerfile?.text.length ?? 0) + ctx.reduce((s, f) => s + f.bytes, 0);
+    held.push(size);
+    heldTotal += size;
+    batch.push({ index: i, dockerfile, context: ctx });
+    i++;
+    // Small batches while the planner is close behind, bigger ones once well ahead.
+    if (batch.length >= 32 || i - next < 64) flush();
+  }
+  flush();
+  port.close();
+}
+
+const { port, ...data } = workerData as ReadAheadData & { port: MessagePort };
+run(data, port);

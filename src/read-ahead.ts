@@ -1,0 +1,128 @@
+// Read-ahead for batches: a reader thread (read-ahead-worker.ts) reads each Dockerfile and the
+// build-context files the transforms name while this thread plans the files before it. The
+// planner takes what was read, job by job, without waiting: a job not read yet (the reader is
+// behind, or left it for the planner: a link, a special or large file) is read here as before.
+// Nothing depends on the reader: when it cannot start or stops, every read is made here.
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** Slots of the shared state. */
+export const STATE = { next: 0, stop: 1 } as const;
+
+export interface ReadAheadData {
+  /** [Dockerfile, context folder], absolute, in planning order. */
+  jobs: [string, string][];
+  /** Context files read ahead: at the context root, these names or endings. */
+  names: string[];
+  suffixes: string[];
+  dockerfileMax: number;
+  contextMax: number;
+  contextFilesMax: number;
+  /** Bounds on what is read but not taken yet: jobs and bytes. */
+  window: number;
+  heldMax: number;
+  /** The planner wakes a full reader every this many jobs taken. */
+  wakeEvery: number;
+  state: SharedArrayBuffer;
+}
+
+export interface AheadDockerfile { text: string; encoding: 'utf8' | 'latin1'; mtimeMs: number; size: number; mode: number }
+export interface AheadContextFile { name: string; text: string; bytes: number }
+
+export interface AheadJobResult {
+  index: number;
+  /** null: left for the planner (not a regular file, too large, unreadable). */
+  dockerfile: AheadDockerfile | null;
+  context: AheadContextFile[];
+}
+
+/** What was read ahead for one job: the Dockerfile and some files at its context root. */
+export interface Ahead {
+  dockerfile: AheadDockerfile;
+  /** Absent names are read by the planner. */
+  context: readonly AheadContextFile[];
+}
+
+export interface ReadAhead {
+  /** Job `index`'s reads, or null: read them here. Indexes must be asked in increasing order. */
+  take(index: number): Ahead | null;
+  stop(): void;
+}
+
+export interface ReadAheadOptions {
+  names: Iterable<string>;
+  suffixes: Iterable<string>;
+  dockerfileMax: number;
+  contextMax?: number;
+}
+
+/** Below this many files the reader thread costs more than it saves. */
+export const READ_AHEAD_MIN_JOBS = 200;
+/** The reader reads at most WINDOW jobs ahead and is woken every WAKE_EVERY jobs taken. */
+const WINDOW = 1024;
+const WAKE_EVERY = 256;
+const WORKER_FILE = path.join(__dirname, 'read-ahead-worker.js');
+
+/** Starts the reader thread, or returns null (too few jobs, or no thread can be started). */
+export function startReadAhead(jobs: [string, string][], opts: ReadAheadOptions): ReadAhead | null {
+  if (jobs.length < READ_AHEAD_MIN_JOBS || !fs.existsSync(WORKER_FILE)) return null;
+  const wt = require('worker_threads') as typeof import('worker_threads');
+  const state = new SharedArrayBuffer(8);
+  const shared = new Int32Array(state);
+  const { port1, port2 } = new wt.MessageChannel();
+  const data: ReadAheadData = {
+    jobs,
+    names: [...opts.names, '.dockerignore'],
+    suffixes: [...opts.suffixes],
+    dockerfileMax: Math.min(opts.dockerfileMax, 1 << 20),
+    contextMax: opts.contextMax ?? 256 * 1024,
+    contextFilesMax: 32,
+    window: WINDOW,
+    wakeEvery: WAKE_EVERY,
+    heldMax: 32 << 20,
+    state,
+  };
+  let worker: import('worker_threads').Worker;
+  try {
+    worker = new wt.Worker(WORKER_FILE, { workerData: { ...data, port: port2 }, transferList: [port2], stdout: true, stderr: true });
+  } catch {
+    port1.close();
+    return null;
+  }
+  worker.unref();
+  // A reader that fails only means the planner reads for itself.
+  worker.on('error', () => {});
+  let queue: AheadJobResult[] = [];
+  let at = 0;
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    Atomics.store(shared, STATE.stop, 1);
+    Atomics.notify(shared, STATE.next);
+    port1.close();
+    void worker.terminate();
+  };
+  return {
+    take(index) {
+      if (stopped) return null;
+      Atomics.store(shared, STATE.next, index + 1);
+      // Waking the reader costs a system call: only every so often (see the worker's bound).
+      if (index % WAKE_EVERY === 0) Atomics.notify(shared, STATE.next);
+      for (;;) {
+        while (at < queue.length && queue[at].index < index) at++;
+        if (at < queue.length) {
+          const r = queue[at];
+          if (r.index !== index || !r.dockerfile) return null;
+          at++;
+          return { dockerfile: r.dockerfile, context: r.context };
+        }
+        const got = wt.receiveMessageOnPort(port1);
+        if (!got) return null;
+        queue = got.message as AheadJobResult[];
+        at = 0;
+      }
+    },
+    stop,
+  };
+}
