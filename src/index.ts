@@ -6,9 +6,9 @@ import type { ContextFS } from './context';
 import { planText } from './engine';
 import { msg } from './messages';
 import { readOpenFile } from './read-bytes';
-import type { Ahead } from './read-ahead';
+import type { Ahead, AheadDockerfile } from './read-ahead';
 import { decodeBytes } from './text';
-import type { FileResult, PlanOptions, TransformOptions } from './types';
+import type { FileResult, Message, PlanOptions, TransformOptions } from './types';
 import { TRANSFORMS } from '../transforms';
 import type { Transform } from '../transforms';
 export type * from './types';
@@ -44,46 +44,39 @@ export function transformDockerfile(text: string, input: TransformInput = {}): F
 export function planFile(
   file: string, options: PlanOptions & { extraTransforms?: ReadonlyArray<Transform<any>>; ahead?: Ahead | null } = {},
 ): FileResult {
-  const contextDir = options.context ?? path.dirname(file);
-  const ahead = options.ahead;
-  if (ahead) {
-    const { text, encoding } = ahead.dockerfile;
-    const result = run(text, encoding, file, diskContext(contextDir, undefined, ahead.context), true, options, options.extraTransforms);
-    const { mtimeMs, size, mode } = ahead.dockerfile;
-    result.stat = { mtimeMs, size, mode };
-    return result;
-  }
-  const errorResult = (m: ReturnType<typeof msg>): FileResult => ({
-    path: file, status: 'error', messages: [m], original: '', output: '', encoding: 'utf8', edits: [],
-  });
+  const df = options.ahead?.dockerfile ?? readDockerfile(file);
+  if ('id' in df) return { path: file, status: 'error', messages: [df], original: '', output: '', encoding: 'utf8', edits: [] };
+  const ctx = diskContext(options.context ?? path.dirname(file), undefined, options.ahead?.context);
+  const result = run(df.text, df.encoding, file, ctx, true, options, options.extraTransforms);
+  result.stat = { mtimeMs: df.mtimeMs, size: df.size, mode: df.mode };
+  return result;
+}
+
+/** A Dockerfile's text and stat, or why it cannot be planned. */
+function readDockerfile(file: string): AheadDockerfile | Message {
   // One open that refuses links (no lstat-then-read race) and never blocks on a FIFO; the
   // checks then look at what was opened.
   let fd: number;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
   } catch (e) {
-    if ((e as { code?: string }).code === 'ELOOP') return errorResult(msg('input/not-a-file', { reason: 'a symbolic link (stageify never writes through links)' }));
-    return errorResult(msg('input/unreadable', { reason: `cannot read the file: ${errText(e)}` }));
+    if ((e as { code?: string }).code === 'ELOOP') return msg('input/not-a-file', { reason: 'a symbolic link (stageify never writes through links)' });
+    return msg('input/unreadable', { reason: `cannot read the file: ${errText(e)}` });
   }
-  let st: fs.Stats;
-  let bytes: Buffer | null;
   try {
-    st = fs.fstatSync(fd);
-    if (!st.isFile()) return errorResult(msg('input/not-a-file', { reason: st.isDirectory() ? 'a directory' : 'a special file' }));
-    const tooLarge = () => errorResult(msg('input/too-large', { limit: `${MAX_FILE_BYTES / 1024 / 1024} MB` }));
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) return msg('input/not-a-file', { reason: st.isDirectory() ? 'a directory' : 'a special file' });
+    const tooLarge = () => msg('input/too-large', { limit: `${MAX_FILE_BYTES / 1024 / 1024} MB` });
     if (st.size > MAX_FILE_BYTES) return tooLarge();
-    // A view of a shared buffer, decoded below before the next read; null if the file grew past the limit.
-    bytes = readOpenFile(fd, MAX_FILE_BYTES, st.size);
+    // A view of a shared buffer, decoded before the next read; null if the file grew past the limit.
+    const bytes = readOpenFile(fd, MAX_FILE_BYTES, st.size);
     if (!bytes) return tooLarge();
+    return { ...decodeBytes(bytes), mtimeMs: st.mtimeMs, size: st.size, mode: st.mode };
   } catch (e) {
-    return errorResult(msg('input/unreadable', { reason: `cannot read the file: ${errText(e)}` }));
+    return msg('input/unreadable', { reason: `cannot read the file: ${errText(e)}` });
   } finally {
     fs.closeSync(fd);
   }
-  const { text, encoding } = decodeBytes(bytes);
-  const result = run(text, encoding, file, diskContext(contextDir), true, options, options.extraTransforms);
-  result.stat = { mtimeMs: st.mtimeMs, size: st.size, mode: st.mode };
-  return result;
 }
 
 function run(

@@ -2,13 +2,14 @@
 // for ahead of the planning thread, so the planner's file reads become lookups. Only reads: it
 // never plans, never writes, and anything unusual (a link, a special file, a large file) is left
 // for the planning thread to read and report itself. Loaded only by read-ahead.ts; it imports
-// nothing of stageify so it starts fast.
+// only stageify's small I/O and text helpers so it starts fast.
 import * as fs from 'fs';
 import * as path from 'path';
 import { workerData } from 'worker_threads';
 import type { MessagePort } from 'worker_threads';
 import type { AheadJobResult, ReadAheadData } from './read-ahead';
 import { STATE } from './read-ahead';
+import { readOpenFile } from './read-bytes';
 import { decodeBytes } from './text';
 
 const OPEN_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK;
@@ -16,7 +17,6 @@ const OPEN_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constant
 function run(data: ReadAheadData, port: MessagePort): void {
   const state = new Int32Array(data.state);
   const wantedNames = new Set(data.names);
-  const buffer = Buffer.allocUnsafe(Math.max(data.dockerfileMax, data.contextMax) + 1);
   // Bytes held by results the planner has not taken yet, by job index.
   const held: number[] = [];
   let heldTotal = 0;
@@ -28,25 +28,14 @@ function run(data: ReadAheadData, port: MessagePort): void {
     batch = [];
   };
 
-  /** Reads an open file whole, up to max bytes (a view of the shared buffer); null when it is longer. */
-  const readAll = (fd: number, max: number): Buffer | null => {
-    let n = 0;
-    for (;;) {
-      const got = fs.readSync(fd, buffer, n, max + 1 - n, null);
-      if (got === 0) break;
-      n += got;
-      if (n > max) return null;
-    }
-    return buffer.subarray(0, n);
-  };
-
   const readDockerfile = (file: string): AheadJobResult['dockerfile'] => {
     let fd: number;
     try { fd = fs.openSync(file, OPEN_FLAGS); } catch { return null; }
     try {
       const st = fs.fstatSync(fd);
       if (!st.isFile() || st.size > data.dockerfileMax) return null;
-      const bytes = readAll(fd, data.dockerfileMax);
+      // A view of read-bytes' shared buffer, decoded before the next read.
+      const bytes = readOpenFile(fd, data.dockerfileMax, st.size);
       // Decoded here: a string crosses threads cheaper than a byte array.
       return bytes && { ...decodeBytes(bytes), mtimeMs: st.mtimeMs, size: st.size, mode: st.mode };
     } catch {
@@ -68,7 +57,7 @@ function run(data: ReadAheadData, port: MessagePort): void {
       let fd: number;
       try { fd = fs.openSync(path.join(dir, e.name), OPEN_FLAGS); } catch { continue; }
       try {
-        const bytes = readAll(fd, data.contextMax);
+        const bytes = readOpenFile(fd, data.contextMax);
         if (bytes) out.push({ name: e.name, text: bytes.toString('utf8'), bytes: bytes.byteLength });
       } catch { /* the planner reads it itself */ } finally {
         fs.closeSync(fd);
