@@ -1,13 +1,11 @@
 // Public API of stageify: plan the rewrite of a Dockerfile given as text or as a path.
-import * as fs from 'fs';
 import * as path from 'path';
 import { diskContext, emptyContext, memoryContext } from './context';
 import type { ContextFS } from './context';
 import { planText } from './engine';
 import { msg } from './messages';
-import { readOpenFile } from './read-bytes';
+import { readRegularText } from './read-bytes';
 import type { Ahead, AheadDockerfile } from './read-ahead';
-import { decodeBytes } from './text';
 import type { FileResult, Message, PlanOptions, TransformOptions } from './types';
 import { TRANSFORMS } from '../transforms';
 import type { Transform } from '../transforms';
@@ -54,28 +52,14 @@ export function planFile(
 
 /** A Dockerfile's text and stat, or why it cannot be planned. */
 function readDockerfile(file: string): AheadDockerfile | Message {
-  // One open that refuses links (no lstat-then-read race) and never blocks on a FIFO; the
-  // checks then look at what was opened.
-  let fd: number;
-  try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
-  } catch (e) {
-    if ((e as { code?: string }).code === 'ELOOP') return msg('input/not-a-file', { reason: 'a symbolic link (stageify never writes through links)' });
-    return msg('input/unreadable', { reason: `cannot read the file: ${errText(e)}` });
-  }
-  try {
-    const st = fs.fstatSync(fd);
-    if (!st.isFile()) return msg('input/not-a-file', { reason: st.isDirectory() ? 'a directory' : 'a special file' });
-    const tooLarge = () => msg('input/too-large', { limit: `${MAX_FILE_BYTES / 1024 / 1024} MB` });
-    if (st.size > MAX_FILE_BYTES) return tooLarge();
-    // A view of a shared buffer, decoded before the next read; null if the file grew past the limit.
-    const bytes = readOpenFile(fd, MAX_FILE_BYTES, st.size);
-    if (!bytes) return tooLarge();
-    return { ...decodeBytes(bytes), mtimeMs: st.mtimeMs, size: st.size, mode: st.mode };
-  } catch (e) {
-    return msg('input/unreadable', { reason: `cannot read the file: ${errText(e)}` });
-  } finally {
-    fs.closeSync(fd);
+  const r = readRegularText(file, MAX_FILE_BYTES);
+  if (!('kind' in r)) return r;
+  switch (r.kind) {
+    case 'link': return msg('input/not-a-file', { reason: 'a symbolic link (stageify never writes through links)' });
+    case 'directory': return msg('input/not-a-file', { reason: 'a directory' });
+    case 'special': return msg('input/not-a-file', { reason: 'a special file' });
+    case 'too-large': return msg('input/too-large', { limit: `${MAX_FILE_BYTES / 1024 / 1024} MB` });
+    case 'error': return msg('input/unreadable', { reason: `cannot read the file: ${errText(r.error)}` });
   }
 }
 

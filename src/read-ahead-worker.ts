@@ -9,10 +9,7 @@ import { workerData } from 'worker_threads';
 import type { MessagePort } from 'worker_threads';
 import type { AheadJobResult, ReadAheadData } from './read-ahead';
 import { STATE } from './read-ahead';
-import { readOpenFile } from './read-bytes';
-import { decodeBytes } from './text';
-
-const OPEN_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK;
+import { readBytesNoFollow, readRegularText } from './read-bytes';
 
 function run(data: ReadAheadData, port: MessagePort): void {
   const state = new Int32Array(data.state);
@@ -28,21 +25,10 @@ function run(data: ReadAheadData, port: MessagePort): void {
     batch = [];
   };
 
+  // Anything but a regular file's text is left for the planner, which reads it again and reports it.
   const readDockerfile = (file: string): AheadJobResult['dockerfile'] => {
-    let fd: number;
-    try { fd = fs.openSync(file, OPEN_FLAGS); } catch { return null; }
-    try {
-      const st = fs.fstatSync(fd);
-      if (!st.isFile() || st.size > data.dockerfileMax) return null;
-      // A view of read-bytes' shared buffer, decoded before the next read.
-      const bytes = readOpenFile(fd, data.dockerfileMax, st.size);
-      // Decoded here: a string crosses threads cheaper than a byte array.
-      return bytes && { ...decodeBytes(bytes), mtimeMs: st.mtimeMs, size: st.size, mode: st.mode };
-    } catch {
-      return null;
-    } finally {
-      fs.closeSync(fd);
-    }
+    const r = readRegularText(file, data.dockerfileMax);
+    return 'kind' in r ? null : r;
   };
 
   const wanted = (name: string) => wantedNames.has(name) || data.suffixes.some((s) => name.endsWith(s));
@@ -54,14 +40,9 @@ function run(data: ReadAheadData, port: MessagePort): void {
     for (const e of entries) {
       if (out.length >= data.contextFilesMax) break;
       if (!e.isFile() || !wanted(e.name)) continue;
-      let fd: number;
-      try { fd = fs.openSync(path.join(dir, e.name), OPEN_FLAGS); } catch { continue; }
-      try {
-        const bytes = readOpenFile(fd, data.contextMax);
-        if (bytes) out.push({ name: e.name, text: bytes.toString('utf8'), bytes: bytes.byteLength });
-      } catch { /* the planner reads it itself */ } finally {
-        fs.closeSync(fd);
-      }
+      // Decoded here: a string crosses threads cheaper than a byte array. Unreadable: the planner reads it itself.
+      const bytes = readBytesNoFollow(path.join(dir, e.name), data.contextMax);
+      if (bytes) out.push({ name: e.name, text: bytes.toString('utf8'), bytes: bytes.byteLength });
     }
     return out;
   };

@@ -26,7 +26,8 @@ export interface ReadAheadData {
   state: SharedArrayBuffer;
 }
 
-export interface AheadDockerfile { text: string; encoding: 'utf8' | 'latin1'; mtimeMs: number; size: number; mode: number }
+/** A Dockerfile read ahead: its text and stat, as the planner would read it. */
+export type AheadDockerfile = import('./read-bytes').RegularText;
 export interface AheadContextFile { name: string; text: string; bytes: number }
 
 export interface AheadJobResult {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { readOpenFile, readTextNoFollow } from '../../src/read-bytes';
+import { readOpenFile, readRegularText, readTextNoFollow } from '../../src/read-bytes';
 
 describe('read-bytes', () => {
   let dir: string;
@@ -49,5 +49,18 @@ describe('read-bytes', () => {
     expect(readTextNoFollow(path.join(dir, 'link.txt'), 100)).toBeNull();
     expect(readTextNoFollow(path.join(dir, 'missing.txt'), 100)).toBeNull();
     expect(readTextNoFollow(target, 100)).toBe('secret');
+  });
+
+  test('readRegularText: text and stat of a regular file, or why not', () => {
+    const p = write('df', 'FROM a\n');
+    const st = fs.statSync(p);
+    expect(readRegularText(p, 100)).toEqual({ text: 'FROM a\n', encoding: 'utf8', mtimeMs: st.mtimeMs, size: 7, mode: st.mode });
+    expect(readRegularText(write('latin', Buffer.from([0x46, 0xe9])), 100)).toMatchObject({ text: 'F\u00e9', encoding: 'latin1' });
+    expect(readRegularText(p, 6)).toEqual({ kind: 'too-large' });
+    fs.symlinkSync(p, path.join(dir, 'df-link'));
+    expect(readRegularText(path.join(dir, 'df-link'), 100)).toEqual({ kind: 'link' });
+    expect(readRegularText(dir, 100)).toEqual({ kind: 'directory' });
+    expect(readRegularText('/dev/null', 100)).toEqual({ kind: 'special' });
+    expect(readRegularText(path.join(dir, 'nope'), 100)).toMatchObject({ kind: 'error', error: expect.objectContaining({ code: 'ENOENT' }) });
   });
 });
