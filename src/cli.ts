@@ -438,7 +438,8 @@ async function runFiles(ctx: Ctx): Promise<number> {
         try {
           const early = ahead?.take(job++) ?? null;
           if (early) readAhead++;
-          r = { ...engine.planFile(abs, { ...options, ahead: early }), path: item.path };
+          r = engine.planFile(abs, { ...options, ahead: early });
+          r.path = item.path;
         } catch (err) {
           // planFile should not throw; if it does, this file fails and the batch goes on.
           printStack(err, ctx);

@@ -27,6 +27,10 @@ export interface Instr {
   argsStart: number;
   /** 1-based first line. */
   line: number;
+  /** Flags by lower-case name, read once (see flagValue). */
+  flagMemo: Map<string, string | null> | undefined;
+  /** ENV/ARG properties, read once (see properties() in transforms/shared/instructions). */
+  propertyMemo: { name: string; value: string | null }[] | undefined;
 }
 
 export interface Stage {
@@ -35,6 +39,10 @@ export interface Stage {
   /** Instructions after the FROM, up to the next FROM. */
   body: Instr[];
   name: string | null;
+  /** The image the FROM names, as the parser reads it (credentials included), or null. */
+  image: string | null;
+  /** `image` without credentials, once asked for (see the engine's imageOf). */
+  shownImage: string | null | undefined;
 }
 
 export interface CommentLine {
@@ -56,6 +64,8 @@ export interface ParsedDockerfile {
   stages: Stage[];
   /** Comment lines that stand on their own (not inside an instruction's continuation). */
   comments: CommentLine[];
+  /** `comments` by the offset just past each one's line, built when first asked for. */
+  commentsByLineEnd: Map<number, CommentLine> | undefined;
   unknownKeywords: Instr[];
   /** True when the file's keywords are written in lower case (its FROM decides). */
   lowerCase: boolean;
@@ -84,14 +94,24 @@ export function parseDockerfile(text: string): ParsedDockerfile {
       argsText: text.slice(argsStart, end),
       argsStart,
       line: r.start.line + 1,
+      flagMemo: undefined,
+      propertyMemo: undefined,
     };
   });
   const stages: Stage[] = [];
   const initialArgs: Instr[] = [];
   for (const ins of instructions) {
     if (ins.keyword === 'FROM') {
-      const name = (ins.node as unknown as { getBuildStage(): string | null }).getBuildStage?.() ?? null;
-      stages.push({ index: stages.length, from: ins, body: [], name });
+      // The image and the stage name from one read of the arguments, as the parser's getImage()
+      // and getBuildStage() read them (each of those re-tokenizes the instruction).
+      const args = ins.node.getArguments();
+      const image = args.length > 0 ? args[0].getValue() : null;
+      let name: string | null = null;
+      if (args.length > 2 && args[1].getValue().toUpperCase() === 'AS') {
+        const nr = args[2].getRange();
+        name = text.slice(at(nr.start), at(nr.end));
+      }
+      stages.push({ index: stages.length, from: ins, body: [], name, image, shownImage: undefined });
     } else if (stages.length > 0) {
       stages[stages.length - 1].body.push(ins);
     } else if (ins.keyword === 'ARG') {
@@ -122,6 +142,7 @@ export function parseDockerfile(text: string): ParsedDockerfile {
     initialArgs,
     stages,
     comments,
+    commentsByLineEnd: undefined,
     unknownKeywords: instructions.filter((i) => !KNOWN_KEYWORDS.has(i.keyword)),
     lowerCase: firstFrom ? firstFrom.keywordRaw === firstFrom.keywordRaw.toLowerCase() : false,
   };
@@ -148,14 +169,12 @@ export function kw(file: ParsedDockerfile, keyword: string): string {
   return file.lowerCase ? keyword.toLowerCase() : keyword.toUpperCase();
 }
 
-const flagCache = new WeakMap<Instr, Map<string, string | null>>();
-
 /**
  * Looks a flag up by name (the parser's own getters fail when there are several flags, and
  * re-tokenize on each call: the flags are read once per instruction).
  */
 export function flagValue(ins: Instr, name: string): string | null | undefined {
-  let flags = flagCache.get(ins);
+  let flags = ins.flagMemo;
   if (!flags) {
     const node = ins.node as unknown as { getFlags?: () => { getName(): string; getValue(): string | null }[] };
     flags = new Map();
@@ -163,7 +182,7 @@ export function flagValue(ins: Instr, name: string): string | null | undefined {
       const key = f.getName().toLowerCase();
       if (!flags.has(key)) flags.set(key, f.getValue());
     }
-    flagCache.set(ins, flags);
+    ins.flagMemo = flags;
   }
   return flags.has(name) ? flags.get(name) : undefined;
 }

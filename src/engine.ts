@@ -32,7 +32,8 @@ export interface Plan {
 export function planText(text: string, input: PlanInput): Plan {
   const fail = (m: Message): Plan => ({ status: 'error', messages: [m], output: text, edits: [] });
   const leave = (messages: Message[], baseBefore?: string): Plan => ({ status: 'skipped', messages, output: text, edits: [], baseBefore });
-  if (text.replace(/^\uFEFF/, '').trim() === '') return fail(msg('input/empty'));
+  // Blank: nothing but white space (a BOM is white space to \s, as to trim()).
+  if (!/\S/.test(text)) return fail(msg('input/empty'));
   if (text.includes('\u0000')) return fail(msg('input/binary'));
 
   let file = parseDockerfile(text);
@@ -120,17 +121,12 @@ function makeInput(file: ParsedDockerfile, base: ReturnType<typeof parseImageRef
   return { file, stage: file.stages[0], base, baseRaw, globalArgs, options: input.options, hasContext: input.hasContext };
 }
 
-const imageCache = new WeakMap<object, string | null>();
-
 /** The image a stage's FROM names, without credentials (they never reach messages or output). */
-function imageOf(file: ParsedDockerfile, stage: number): string | null {
-  const from = file.stages[stage]?.from;
-  if (!from) return null;
-  if (imageCache.has(from)) return imageCache.get(from) as string | null;
-  const image = (from.node as unknown as { getImage(): string | null }).getImage();
-  const shown = image === null ? null : redactCredentials(image);
-  imageCache.set(from, shown);
-  return shown;
+function imageOf(file: ParsedDockerfile, index: number): string | null {
+  const stage = file.stages[index];
+  if (!stage) return null;
+  if (stage.shownImage === undefined) stage.shownImage = stage.image === null ? null : redactCredentials(stage.image);
+  return stage.shownImage;
 }
 
 /** One edit covering everything between the common prefix and suffix of two texts. */

@@ -103,10 +103,33 @@ function shown(value: string): string {
   return safe.length > MAX_PARAM ? `${safe.slice(0, MAX_PARAM)}…` : safe;
 }
 
+/**
+ * A template cut at its `{name}` placeholders: literal text at even indexes, parameter names at
+ * odd ones. Cut once per message id, so a batch of thousands of files does not scan every template
+ * again with a regular expression for each message.
+ */
+const pieces = new Map<string, readonly string[]>();
+
+function piecesOf(template: string): readonly string[] {
+  let p = pieces.get(template);
+  if (!p) {
+    p = template.split(/\{(\w+)\}/);
+    pieces.set(template, p);
+  }
+  return p;
+}
+
 export function msg(id: MessageId, params: Params = {}, line?: number): Message {
   const [severity, template] = MESSAGES[id];
-  const text = !template.includes('{') ? template : template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? shown(String(params[k])) : `{${k}}`));
-  const m: Message = { id, severity, text };
-  if (line !== undefined) m.line = line;
+  let text: string = template;
+  if (template.includes('{')) {
+    const p = piecesOf(template);
+    text = p[0];
+    for (let k = 1; k < p.length; k += 2) {
+      const name = p[k];
+      text += (name in params ? shown(String(params[name])) : `{${name}}`) + p[k + 1];
+    }
+  }
+  const m: Message = line === undefined ? { id, severity, text } : { id, severity, text, line };
   return m;
 }

@@ -25,8 +25,9 @@ export function scanInstructions(text: string): ScannedInstruction[] {
     if (m[1].toLowerCase() === 'escape' && (m[2] === '`' || m[2] === '\\')) escape = m[2];
   }
   const continued = (l: string) => {
-    const t = l.replace(/[ \t]+$/, '');
-    return t.endsWith(escape);
+    let e = l.length;
+    while (e > 0 && (l[e - 1] === ' ' || l[e - 1] === '\t')) e--;
+    return e > 0 && l[e - 1] === escape;
   };
   const out: ScannedInstruction[] = [];
   while (k < lines.length) {
@@ -55,7 +56,7 @@ export function scanInstructions(text: string): ScannedInstruction[] {
     if (!m) continue;
     const keyword = m[1].toUpperCase();
     out.push({ keyword, args: m[2], line: start + 1 });
-    if (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD' || keyword === 'ONBUILD') {
+    if ((keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD' || keyword === 'ONBUILD') && m[2].includes('<<')) {
       for (const h of m[2].matchAll(/<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g)) {
         const strip = h[1] === '-';
         while (k < lines.length && (strip ? lines[k].replace(/^\t+/, '') : lines[k]) !== h[3]) k++;

@@ -49,3 +49,24 @@ describe('validateRewrite', () => {
     expect(validateRewrite('FROM a AS x\nFROM b\nBOGUS x\n')).toEqual(['unknown instruction BOGUS on line 3']);
   });
 });
+
+describe('validateRewrite: continuation lines', () => {
+  test('a trailing escape with blanks after it continues the line; one inside a line does not', () => {
+    expect(validateRewrite('FROM a AS b\nRUN echo \\ \t\n  BOGUS\nFROM c\nCOPY --from=b /x /x\n')).toEqual([]);
+    expect(validateRewrite('FROM a AS b\nRUN echo \\ x\nBOGUS\nFROM c\n')).toEqual(['unknown instruction BOGUS on line 3']);
+  });
+
+  test('the escape directive decides which character continues', () => {
+    expect(validateRewrite('# escape=`\nFROM a AS b\nRUN echo `\n  BOGUS\nFROM c\n')).toEqual([]);
+    expect(validateRewrite('# escape=`\nFROM a AS b\nRUN echo \\\nBOGUS\nFROM c\n')).toEqual(['unknown instruction BOGUS on line 4']);
+  });
+
+  test('a line that is only the escape character continues', () => {
+    expect(validateRewrite('FROM a AS b\nRUN \\\n\\\n  true\nFROM c\n')).toEqual([]);
+  });
+
+  test('heredoc bodies are skipped only where an argument opens one', () => {
+    expect(validateRewrite('FROM a AS b\nRUN <<EOF\nBOGUS\nEOF\nFROM c\n')).toEqual([]);
+    expect(validateRewrite('FROM a AS b\nRUN echo hi\nBOGUS\nFROM c\n')).toEqual(['unknown instruction BOGUS on line 3']);
+  });
+});

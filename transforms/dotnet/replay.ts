@@ -95,7 +95,7 @@ export function replayDotnetStage(file: ParsedDockerfile, stage: Stage, facts: D
       if (/\bdotnet\s+(publish|build)\b/.test(text)) extra.unknown.push({ ins, command: 'dotnet', reason: 'inside a heredoc' });
     },
   });
-  return { ...state, ...extra };
+  return Object.assign(state, extra);
 }
 
 function isDotnet(p: string): boolean {

@@ -76,9 +76,8 @@ export function replayStage(file: ParsedDockerfile, stage: Stage, facts: GoFacts
       if (/\bgo\s+(build|install|get)\b/.test(text)) unknown.push({ ins, command: 'a go command inside a heredoc' });
     },
   });
-  const r: StageReplay = {
-    ...state, goCommands, artifacts: [], unknown, moduleDefault: moduleDefaultOfTag(tag),
-  };
+  // Extends the state in place: a spread copy with more properties is a slow path in V8.
+  const r: StageReplay = Object.assign(state, { goCommands, artifacts: [], unknown, moduleDefault: moduleDefaultOfTag(tag) });
   for (const cmd of goCommands) placeArtifacts(cmd, r, facts);
   return r;
 }
@@ -93,13 +92,13 @@ export function moduleResolver(r: StageReplay, facts: GoFacts): (dir: string) =>
   };
 }
 
-/** Module mode for a command: GO111MODULE in its env, else the tag's default. */
-function moduleMode(cmd: GoCommand, r: StageReplay, moduleRoot: (dir: string) => string | null): boolean {
+/** Module mode for a command run in `cwd`: GO111MODULE in its env, else the tag's default. */
+function moduleMode(cmd: GoCommand, cwd: string, r: StageReplay, moduleRoot: (dir: string) => string | null): boolean {
   const v = cmd.env.get('GO111MODULE') ?? r.moduleDefault;
   if (v === 'off') return false;
   if (v === 'on') return true;
   // auto: modules when a go.mod is in the working directory or above it.
-  for (let d = cmd.cwd; ; d = posix.dirname(d)) {
+  for (let d = cwd; ; d = posix.dirname(d)) {
     if (moduleRoot(d) !== null) return true;
     if (d === '/') return false;
   }
@@ -109,7 +108,7 @@ function placeArtifacts(cmd: GoCommand, r: StageReplay, facts: GoFacts): void {
   const parsed = parseGoArgs(cmd.args, cmd.sub);
   const cwd = parsed.flags.has('C') ? posix.resolve(cmd.cwd, parsed.flags.get('C') as string) : cmd.cwd;
   const moduleAt = moduleResolver(r, facts);
-  const modules = moduleMode({ ...cmd, cwd }, r, moduleAt);
+  const modules = moduleMode(cmd, cwd, r, moduleAt);
   const gopath = (cmd.env.get('GOPATH') ?? '/go').split(':')[0];
   const nameOf = (pkg: string): string | null => {
     if (!modules && isRelativePackage(pkg)) {

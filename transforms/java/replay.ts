@@ -38,7 +38,7 @@ export function replayJavaStage(file: ParsedDockerfile, stage: Stage, files: rea
     },
   });
   const runTexts = stage.body.filter((i) => i.keyword === 'RUN').map((i) => joinContinuations(splitRunFlags(i.argsText, file.escape).rest, file.escape));
-  return { ...state, builds, runTexts };
+  return Object.assign(state, { builds, runTexts });
 }
 
 function toolOf(program: string): BuildTool | null {

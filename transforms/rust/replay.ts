@@ -77,7 +77,7 @@ export function replayRustStage(file: ParsedDockerfile, stage: Stage, facts: Rus
   const gone = (ins: Instr, p: string) => cacheMounts(ins.argsText).some((c) => p === c || p.startsWith(c === '/' ? '/' : c + '/'));
   extra.artifacts = extra.artifacts.filter((a) => !gone(a.ins, a.path));
   extra.outDirs = extra.outDirs.filter((o) => !gone(o.ins, o.dir));
-  return { ...state, ...extra };
+  return Object.assign(state, extra);
 }
 
 function isCargo(p: string): boolean {

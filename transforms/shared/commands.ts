@@ -101,7 +101,7 @@ export function programUses(specs: Partial<Record<RunKeyword, RunSpec>>, overrid
       analysis.argv = null;
       analysis.features = [...analysis.features, 'ignores CMD'];
     }
-    uses.push({ spec: { ...spec, form }, analysis });
+    uses.push({ spec: { ins: spec.ins, keyword: spec.keyword, cmdStart: spec.cmdStart, form }, analysis });
   }
   return uses;
 }

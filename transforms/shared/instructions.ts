@@ -96,17 +96,15 @@ export interface Property {
   value: string | null;
 }
 
-const propertyCache = new WeakMap<Instr, Property[]>();
-
 /** ENV and ARG name/value pairs as Docker reads them (the parser re-tokenizes on each call: cached). */
 export function properties(ins: Instr): Property[] {
-  const cached = propertyCache.get(ins);
+  const cached = ins.propertyMemo;
   if (cached) return cached;
   const node = ins.node as unknown as {
     getProperties?: () => { getName(): string; getValue(): string | null }[];
   };
   const props = node.getProperties ? node.getProperties().map((p) => ({ name: p.getName(), value: p.getValue() })) : [];
-  propertyCache.set(ins, props);
+  ins.propertyMemo = props;
   return props;
 }
 

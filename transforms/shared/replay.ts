@@ -226,12 +226,18 @@ export function replayStageCommon(file: ParsedDockerfile, stage: Stage, opts: Re
   return s;
 }
 
+const leadingFlag = (esc: string) =>
+  new RegExp(`^((?:[ \\t]|${esc}[ \\t]*(?:\\r\\n|\\n|\\r)|#[^\\r\\n]*(?:\\r\\n|\\n|\\r))*)(--[a-z-]+(?:=\\S*)?)`);
+const LEADING_FLAG_BACKSLASH = leadingFlag('\\\\');
+const LEADING_FLAG_BACKTICK = leadingFlag('`');
+
 /** RUN's own flags (`--mount=…`, `--network=…`) come before the command, maybe over several lines. */
 export function splitRunFlags(text: string, escape: string): { flags: string[]; rest: string } {
   const flags: string[] = [];
   let rest = text;
-  const esc = escape === '`' ? '`' : '\\\\';
-  const lead = new RegExp(`^((?:[ \\t]|${esc}[ \\t]*(?:\\r\\n|\\n|\\r)|#[^\\r\\n]*(?:\\r\\n|\\n|\\r))*)(--[a-z-]+(?:=\\S*)?)`);
+  // Only a leading `-` (after blanks, continuations or comment lines) can start a flag.
+  if (!/^[ \t]*-/.test(text) && !/[\r\n]/.test(text)) return { flags, rest };
+  const lead = escape === '`' ? LEADING_FLAG_BACKTICK : LEADING_FLAG_BACKSLASH;
   for (;;) {
     const m = lead.exec(rest);
     if (!m) break;

@@ -56,6 +56,7 @@ export const ALPINE_USERS = new Set(['root', 'nobody', 'daemon', 'bin', 'operato
 export const DEBIAN_USERS = new Set(['root', 'nobody', 'daemon', 'bin', 'sys', 'www-data', 'games', 'man', 'mail', 'news', 'proxy', 'backup', 'list', 'irc']);
 
 export const DEBIAN_RELEASES: Record<string, number> = { buster: 10, bullseye: 11, bookworm: 12, trixie: 13 };
+const DEBIAN_RELEASE_LIST = Object.entries(DEBIAN_RELEASES);
 export const RELEASE_NAMES: Record<number, string> = { 10: 'buster', 11: 'bullseye', 12: 'bookworm', 13: 'trixie' };
 
 export type Choice = { ok: true; base: RuntimeBase } | { ok: false; reason: 'libc' | 'shell'; image: string; libc?: Libc };
@@ -148,7 +149,7 @@ export function chooseNativeRuntime(needs: RuntimeNeeds, override: string | unde
 
 /** Debian release of an image from its tag (`1.22-bookworm` → 12), or the fallback. */
 export function debianReleaseOfTag(tag: string | null, fallback: number): number {
-  if (tag) for (const [name, n] of Object.entries(DEBIAN_RELEASES)) if (tag.includes(name)) return n;
+  if (tag) for (const [name, n] of DEBIAN_RELEASE_LIST) if (tag.includes(name)) return n;
   return fallback;
 }
 

@@ -46,8 +46,13 @@ export interface SplitPlan {
 export const MOVED_KEYWORDS = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK', 'STOPSIGNAL', 'VOLUME', 'LABEL', 'MAINTAINER']);
 /** Generated-line keyword case follows the file. */
 export function line(file: ParsedDockerfile, text: string): string {
-  const m = /^([A-Za-z]+)(.*)$/s.exec(text);
-  return m ? kw(file, m[1]) + m[2] : text;
+  let n = 0;
+  while (n < text.length && isAsciiLetter(text.charCodeAt(n))) n++;
+  return n ? kw(file, text.slice(0, n)) + text.slice(n) : text;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 export function splitEdits(plan: SplitPlan): TextEdit[] {
@@ -144,15 +149,8 @@ export function attachedCommentsStart(file: ParsedDockerfile, ins: Instr): numbe
   }
 }
 
-const commentIndex = new WeakMap<ParsedDockerfile, Map<number, CommentLine>>();
-
 function commentsByLineEnd(file: ParsedDockerfile): Map<number, CommentLine> {
-  let m = commentIndex.get(file);
-  if (!m) {
-    m = new Map(file.comments.map((c) => [c.lineEnd, c]));
-    commentIndex.set(file, m);
-  }
-  return m;
+  return (file.commentsByLineEnd ??= new Map(file.comments.map((c) => [c.lineEnd, c])));
 }
 
 function carriedText(file: ParsedDockerfile, c: Carried): string {
