@@ -13,6 +13,11 @@ export function keepListing(dir: string, entries: fs.Dirent[]): void {
   kept.set(dir, entries);
 }
 
+/** The listing discovery kept for this folder, if any, without taking it. */
+export function peekListing(dir: string): readonly fs.Dirent[] | undefined {
+  return kept.get(dir);
+}
+
 /** The listing discovery kept for this folder (once), else a fresh one; [] when unreadable. */
 export function takeListing(dir: string): fs.Dirent[] {
   const entries = kept.get(dir);

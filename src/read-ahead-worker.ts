@@ -33,16 +33,25 @@ function run(data: ReadAheadData, port: MessagePort): void {
 
   const wanted = (name: string) => wantedNames.has(name) || data.suffixes.some((s) => name.endsWith(s));
 
-  const readContext = (dir: string): AheadJobResult['context'] => {
+  /** The regular files at the root of a context folder: as discovery listed them, else listed here. */
+  const regularFiles = (dir: string, listed: readonly string[] | undefined): readonly string[] => {
+    if (listed) return listed;
+    try {
+      return fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+    } catch {
+      return [];
+    }
+  };
+
+  const readContext = (dir: string, listed: readonly string[] | undefined): AheadJobResult['context'] => {
     const out: AheadJobResult['context'] = [];
-    let entries: fs.Dirent[];
-    try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return out; }
-    for (const e of entries) {
+    for (const name of regularFiles(dir, listed)) {
       if (out.length >= data.contextFilesMax) break;
-      if (!e.isFile() || !wanted(e.name)) continue;
-      // Decoded here: a string crosses threads cheaper than a byte array. Unreadable: the planner reads it itself.
-      const bytes = readBytesNoFollow(path.join(dir, e.name), data.contextMax);
-      if (bytes) out.push({ name: e.name, text: bytes.toString('utf8'), bytes: bytes.byteLength });
+      if (!wanted(name)) continue;
+      // Decoded here: a string crosses threads cheaper than a byte array. Unreadable (or no
+      // longer a regular file): the planner reads it itself.
+      const bytes = readBytesNoFollow(path.join(dir, name), data.contextMax);
+      if (bytes) out.push({ name, text: bytes.toString('utf8'), bytes: bytes.byteLength });
     }
     return out;
   };
@@ -70,9 +79,9 @@ function run(data: ReadAheadData, port: MessagePort): void {
       }
       continue;
     }
-    const [file, context] = data.jobs[i];
+    const [file, context, listed] = data.jobs[i];
     const dockerfile = readDockerfile(file);
-    const ctx = dockerfile ? readContext(context) : [];
+    const ctx = dockerfile ? readContext(context, listed) : [];
     const size = (dockerfile?.text.length ?? 0) + ctx.reduce((s, f) => s + f.bytes, 0);
     held.push(size);
     heldTotal += size;

@@ -10,8 +10,12 @@ import * as path from 'path';
 export const STATE = { next: 0, stop: 1 } as const;
 
 export interface ReadAheadData {
-  /** [Dockerfile, context folder], absolute, in planning order. */
-  jobs: [string, string][];
+  /**
+   * [Dockerfile, context folder], absolute, in planning order; with a third element, the names of
+   * the regular files at the context root when discovery listed that folder already (the reader
+   * then does not list it again).
+   */
+  jobs: ReadAheadJob[];
   /** Context files read ahead: at the context root, these names or endings. */
   names: string[];
   suffixes: string[];
@@ -25,6 +29,8 @@ export interface ReadAheadData {
   wakeEvery: number;
   state: SharedArrayBuffer;
 }
+
+export type ReadAheadJob = [file: string, context: string, names?: readonly string[]];
 
 /** A Dockerfile read ahead: its text and stat, as the planner would read it. */
 export type AheadDockerfile = import('./read-bytes').RegularText;
@@ -65,7 +71,7 @@ const WAKE_EVERY = 256;
 const WORKER_FILE = path.join(__dirname, 'read-ahead-worker.js');
 
 /** Starts the reader thread, or returns null (too few jobs, or no thread can be started). */
-export function startReadAhead(jobs: [string, string][], opts: ReadAheadOptions): ReadAhead | null {
+export function startReadAhead(jobs: ReadAheadJob[], opts: ReadAheadOptions): ReadAhead | null {
   if (jobs.length < READ_AHEAD_MIN_JOBS || !fs.existsSync(WORKER_FILE)) return null;
   const wt = require('worker_threads') as typeof import('worker_threads');
   const state = new SharedArrayBuffer(8);

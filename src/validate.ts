@@ -67,6 +67,9 @@ export function scanInstructions(text: string): ScannedInstruction[] {
   return out;
 }
 
+/** Where a COPY can name a stage at all (the flag itself is read from the leading flags below). */
+const FROM_FLAG = /--from=/i;
+
 interface StageInfo {
   name: string | null;
   body: ScannedInstruction[];
@@ -98,7 +101,7 @@ export function validateRewrite(text: string): string[] {
       names.add(n);
     }
     for (const ins of stage.body) {
-      if (ins.keyword === 'COPY') {
+      if (ins.keyword === 'COPY' && FROM_FLAG.test(ins.args)) {
         const from = /(?:^|\s)--from=(\S+)/i.exec(ins.args.split(/\s(?=[^-])/)[0] ?? '')?.[1];
         if (from !== undefined) {
           const earlier = stages.slice(0, k).some((s, idx) => (s.name && s.name.toLowerCase() === from.toLowerCase()) || String(idx) === from);
@@ -109,7 +112,7 @@ export function validateRewrite(text: string): string[] {
         const t = ins.args.trim();
         if (t.startsWith('[') && t.endsWith(']') && !isJsonStringArray(t)) problems.push(`${ins.keyword} on line ${ins.line} is not valid JSON`);
       }
-      if (/\bgo-wrapper\b/.test(ins.args) && ins.keyword !== 'LABEL') problems.push(`go-wrapper is still used on line ${ins.line}`);
+      if (ins.args.includes('go-wrapper') && /\bgo-wrapper\b/.test(ins.args) && ins.keyword !== 'LABEL') problems.push(`go-wrapper is still used on line ${ins.line}`);
     }
   });
   if (text.length && !/[\r\n]$/.test(text)) problems.push('the result does not end with a line break');

@@ -11,7 +11,7 @@ const settle = (ms = 400) => new Promise((r) => setTimeout(r, ms));
 
 describe('read-ahead', () => {
   let dir: string;
-  let jobs: [string, string][];
+  let jobs: ReadAheadModule.ReadAheadJob[];
   const N = ra.READ_AHEAD_MIN_JOBS + 50;
   beforeAll(() => {
     dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'stageify-ahead-')));
@@ -84,6 +84,20 @@ describe('read-ahead', () => {
     ahead.stop();
     await settle(100);
     expect(ahead.take(N - 1)).toBeNull();
+  });
+
+  test('a job that carries its folder\'s file names (from discovery) reads among those, without listing again', async () => {
+    // Names the folder does not list stand for a listing made earlier: only they are looked at.
+    const named: ReadAheadModule.ReadAheadJob[] = jobs.map(([file, ctx]) => [file, ctx, ['main.go', 'README.md', 'gone.go']]);
+    const ahead = ra.startReadAhead(named, OPTS)!;
+    await settle();
+    try {
+      // go.mod is there but was not named; README.md is not asked for; gone.go cannot be read.
+      expect(ahead.take(0)!.context).toEqual([{ name: 'main.go', text: 'package main\n', bytes: 13 }]);
+      expect(ahead.take(4)!.context.map((f) => f.name)).toEqual(['main.go']);
+    } finally {
+      ahead.stop();
+    }
   });
 
   test('a small batch gets no thread', () => {

@@ -47,7 +47,12 @@ export function isContextDir(rel: string, files: readonly string[]): boolean {
 export function placedFiles(copy: ContextCopy, files: readonly string[]): PlacedFile[] {
   const out: PlacedFile[] = [];
   for (const src of copy.sources) {
-    const matches = hasGlob(src) ? files.filter((f) => globToRegExp(src).test(f) || globToRegExp(src).test(f.split('/').slice(0, src.split('/').length).join('/'))) : [src];
+    let matches = [src];
+    if (hasGlob(src)) {
+      const re = globToRegExp(src);
+      const depth = src.split('/').length;
+      matches = files.filter((f) => re.test(f) || re.test(f.split('/').slice(0, depth).join('/')));
+    }
     for (const m of hasGlob(src) ? dedupeTop(matches, src) : matches) {
       if (isContextDir(m, files)) {
         const prefix = m === '' ? '' : m + '/';
