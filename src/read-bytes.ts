@@ -88,7 +88,8 @@ export function readRegularText(p: string, maxBytes: number): RegularText | NotR
     if (st.size > maxBytes) return { kind: 'too-large' };
     const bytes = readOpenFile(fd, maxBytes, st.size);
     if (!bytes) return { kind: 'too-large' };
-    return { ...decodeBytes(bytes), mtimeMs: st.mtimeMs, size: st.size, mode: st.mode };
+    const { text, encoding } = decodeBytes(bytes);
+    return { text, encoding, mtimeMs: st.mtimeMs, size: st.size, mode: st.mode };
   } catch (error) {
     return { kind: 'error', error };
   } finally {

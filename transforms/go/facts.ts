@@ -123,6 +123,8 @@ export function gatherGoFacts(ctx: ContextFS, hasContext: boolean): GoFacts {
 export function parseGoMod(text: string, dir: string): GoModule {
   const path = /^\s*module\s+"?([^\s"]+)"?/m.exec(text)?.[1] ?? '';
   const requires: string[] = [];
+  // Most go.mod files of small services require nothing: no scan for what is not there.
+  if (!text.includes('require')) return { dir, path, requires };
   for (const m of text.matchAll(/^\s*require\s+([^\s(]+)\s/gm)) requires.push(m[1]);
   for (const block of text.matchAll(/^\s*require\s*\(([\s\S]*?)\)/gm)) {
     for (const l of block[1].split('\n')) {
@@ -148,13 +150,17 @@ export function scanGoSource(text: string): GoSourceScan {
   const pkg = pkgMatch ? pkgMatch[1] : null;
   const importComment = pkgMatch ? /\/[/*]\s*import\s+"([^"]+)"/.exec(pkgMatch[2])?.[1] ?? null : null;
   const imports: string[] = [];
-  const noComments = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '');
-  for (const m of noComments.matchAll(/^\s*import\s+(?:[A-Za-z_.]+\s+)?"([^"]+)"/gm)) imports.push(m[1]);
-  for (const block of noComments.matchAll(/^\s*import\s*\(([\s\S]*?)\)/gm)) {
-    for (const m of block[1].matchAll(/(?:^|\n)\s*(?:[A-Za-z_.]+\s+)?"([^"]+)"/g)) imports.push(m[1]);
+  // (Each pass only where its comment marker occurs at all.)
+  let noComments = text.includes('/*') ? text.replace(/\/\*[\s\S]*?\*\//g, '') : text;
+  if (noComments.includes('//')) noComments = noComments.replace(/\/\/[^\n]*/g, '');
+  if (noComments.includes('import')) {
+    for (const m of noComments.matchAll(/^\s*import\s+(?:[A-Za-z_.]+\s+)?"([^"]+)"/gm)) imports.push(m[1]);
+    for (const block of noComments.matchAll(/^\s*import\s*\(([\s\S]*?)\)/gm)) {
+      for (const m of block[1].matchAll(/(?:^|\n)\s*(?:[A-Za-z_.]+\s+)?"([^"]+)"/g)) imports.push(m[1]);
+    }
   }
   const embeds: string[] = [];
-  for (const m of text.matchAll(/^\s*\/\/go:embed\s+(.+)$/gm)) {
+  for (const m of text.includes('go:embed') ? text.matchAll(/^\s*\/\/go:embed\s+(.+)$/gm) : []) {
     // Patterns are space-separated; a pattern with spaces is a Go string ("…" or `…`).
     for (const p of m[1].trim().matchAll(/"((?:[^"\\]|\\.)*)"|`([^`]*)`|(\S+)/g)) {
       embeds.push((p[1] ?? p[2] ?? p[3]).replace(/^all:/, ''));
