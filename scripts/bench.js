@@ -187,15 +187,20 @@ function runApi(dir) {
   return { wall: performance.now() - t0, files: found.files.length, changed };
 }
 
+/** `stageify --version` and, alternating with it, a bare `node -e 0` (what any Node CLI pays to start). */
 function timeVersion(n) {
   const times = [];
+  const node = [];
   for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
+    let t0 = performance.now();
     const r = spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' });
     times.push(performance.now() - t0);
     if (r.status !== 0) throw new Error(`--version failed: ${r.stderr}`);
+    t0 = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    node.push(performance.now() - t0);
   }
-  return times;
+  return { times, node };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -266,7 +271,7 @@ async function main() {
     generate(dir, 0, n);
     out(`generated ${n} Go services in ${ms(performance.now() - g0)}${opts.keep ? ` at ${dir}` : ''}; ${opts.runs} runs each\n`);
     const r = await benchOne(dir, n, opts.runs);
-    const version = timeVersion(10);
+    const { times: version, node: nodeStart } = timeVersion(10);
     const ratio = r.med.cli / r.med.bareWall;
     const fps = n / (r.med.cli / 1000);
     out(`(a) bare find+read+parse, child process: ${list(r.bareWall)}  median ${ms(r.med.bareWall)}`);
@@ -275,7 +280,7 @@ async function main() {
     out(`(c) public API in-process:               ${list(r.api)}  median ${ms(r.med.api)}`);
     out(`    process start-up + output ≈ (b) - (c) = ${ms(r.med.cli - r.med.api)}`);
     out(`peak RSS of stageify:                    ${list(r.rss, mb)}  max ${mb(r.med.rss)}`);
-    out(`stageify --version (10 runs):            median ${ms(median(version))}`);
+    out(`stageify --version (10 runs):            median ${ms(median(version))} (node -e 0: ${ms(median(nodeStart))})`);
     out('');
     out(`ratio CLI / bare (child processes):   ${ratio.toFixed(2)}x   target <= ${TARGETS.ratio}x   ${verdict(ratio <= TARGETS.ratio)}`);
     out(`ratio API / bare (in-process):        ${(r.med.api / r.med.bareInner).toFixed(2)}x`);
