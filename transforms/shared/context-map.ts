@@ -51,9 +51,9 @@ export function placedFiles(copy: ContextCopy, files: readonly string[]): Placed
     if (hasGlob(src)) {
       const re = globToRegExp(src);
       const depth = src.split('/').length;
-      matches = files.filter((f) => re.test(f) || re.test(f.split('/').slice(0, depth).join('/')));
+      matches = dedupeTop(files.filter((f) => re.test(f) || re.test(f.split('/').slice(0, depth).join('/'))), src);
     }
-    for (const m of hasGlob(src) ? dedupeTop(matches, src) : matches) {
+    for (const m of matches) {
       if (isContextDir(m, files)) {
         const prefix = m === '' ? '' : m + '/';
         for (const f of files) if (f.startsWith(prefix)) out.push({ ctx: f, image: posix.join(copy.dest, f.slice(prefix.length)) });
