@@ -430,6 +430,7 @@ async function runFiles(ctx: Ctx): Promise<number> {
     let done = 0;
     let job = 0;
     let readAhead = 0;
+    let parsedAhead = 0;
     for (let k = 0; k < items.length; k++) {
       const item = items[k];
       const plan = plans[k];
@@ -439,7 +440,10 @@ async function runFiles(ctx: Ctx): Promise<number> {
         const { abs, options } = plan;
         try {
           const early = ahead?.take(job++) ?? null;
-          if (early) readAhead++;
+          if (early) {
+            readAhead++;
+            if (early.dockerfile.parsed) parsedAhead++;
+          }
           // The file's own options object: set in place (a spread copy with one more key is slow in V8).
           options.ahead = early;
           r = engine.planFile(abs, options);
@@ -461,7 +465,7 @@ async function runFiles(ctx: Ctx): Promise<number> {
       if (diag) progress.write(diag);
       progress.tick(++done);
     }
-    if (ahead && args.debug) progress.write(`stageify: read ahead ${readAhead} of ${job} files\n`);
+    if (ahead && args.debug) progress.write(`stageify: read ahead ${readAhead} of ${job} files, ${parsedAhead} parsed\n`);
   } catch (err) {
     progress.clear();
     views.abort();
@@ -480,7 +484,8 @@ async function runFiles(ctx: Ctx): Promise<number> {
 
 /**
  * The reader thread for a batch (see read-ahead.ts): it reads each Dockerfile and the context files
- * the enabled transforms name. STAGEIFY_READ_AHEAD=0 turns it off (to compare, or to debug).
+ * the enabled transforms name, and parses each Dockerfile. STAGEIFY_READ_AHEAD=0 turns it off,
+ * STAGEIFY_READ_AHEAD=read keeps it from parsing (to compare, or to debug).
  */
 function startReadAhead(
   plans: ({ abs: string; contextDir: string } | null)[], setup: Setup, maxBytes: number, env: CliIO['env'],
@@ -503,7 +508,7 @@ function startReadAhead(
     t.readsAhead?.names?.forEach((n) => names.add(n));
     t.readsAhead?.suffixes?.forEach((x) => suffixes.add(x));
   }
-  return ra.startReadAhead(jobs, { names, suffixes, dockerfileMax: maxBytes });
+  return ra.startReadAhead(jobs, { names, suffixes, dockerfileMax: maxBytes, parse: env.STAGEIFY_READ_AHEAD !== 'read' });
 }
 
 function defaultIO(): CliIO {

@@ -10,12 +10,19 @@ export const KNOWN_KEYWORDS = new Set([
   'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
 ]);
 
+/** A name/value pair of ENV, ARG or LABEL, as the parser reads it. */
+export interface Property {
+  name: string;
+  value: string | null;
+}
+
 export interface Instr {
   /** Upper-case keyword. */
   keyword: string;
   /** The keyword as written (its case tells the file's style). */
   keywordRaw: string;
-  node: Instruction;
+  /** The parser's node (parsed on this thread when first asked for, if the parse ran elsewhere). */
+  readonly node: Instruction;
   /** Offsets of the instruction itself: keyword to end of its last line (no line ending). */
   start: number;
   end: number;
@@ -29,8 +36,8 @@ export interface Instr {
   line: number;
   /** Flags by lower-case name, read once (see flagValue). */
   flagMemo: Map<string, string | null> | undefined;
-  /** ENV/ARG properties, read once (see properties() in transforms/shared/instructions). */
-  propertyMemo: { name: string; value: string | null }[] | undefined;
+  /** ENV/ARG properties, read once (see instrProperties). */
+  propertyMemo: Property[] | undefined;
 }
 
 export interface Stage {
@@ -43,6 +50,8 @@ export interface Stage {
   image: string | null;
   /** `image` without credentials, once asked for (see the engine's imageOf). */
   shownImage: string | null | undefined;
+  /** Offsets of the image in the FROM line (null: none); undefined until asked for (see fromImageSpan). */
+  imageSpan: { start: number; end: number } | null | undefined;
 }
 
 export interface CommentLine {
@@ -54,7 +63,6 @@ export interface CommentLine {
 
 export interface ParsedDockerfile {
   text: string;
-  ast: Dockerfile;
   eol: '\n' | '\r\n';
   escape: string;
   starts: number[];
@@ -71,47 +79,183 @@ export interface ParsedDockerfile {
   lowerCase: boolean;
 }
 
-export function parseDockerfile(text: string): ParsedDockerfile {
-  const ast = DockerfileParser.parse(text);
-  const starts = lineStarts(text);
+/**
+ * What the engine takes from the parser, as plain data: it can be made on another thread (the
+ * batch reader parses each Dockerfile it reads) and sent here, or made here from the parser's
+ * tree. Either way parseDockerfile builds the same ParsedDockerfile from it.
+ */
+export interface ParseSummary {
+  escape: string;
+  /** Four numbers per instruction: start and end offsets, offset just past the keyword, 0-based line. */
+  spans: number[];
+  /** Each instruction's keyword as written. */
+  keywords: string[];
+  /** ENV and ARG properties by instruction index; null for other instructions. */
+  properties: (Property[] | null)[];
+  /** One per FROM, in order. */
+  froms: FromSummary[];
+  /** Two offsets (start, end) per comment, in file order. */
+  comments: number[];
+}
+
+export interface FromSummary {
+  image: string | null;
+  name: string | null;
+  /** Flags as [lower-case name, value], first of each name only. */
+  flags: [string, string | null][];
+  /** The image's offsets in the FROM line; undefined: not read yet (read from the node when asked). */
+  imageSpan?: { start: number; end: number } | null;
+}
+
+type ArgNode = { getValue(): string; getRange(): { start: { line: number; character: number }; end: { line: number; character: number } } };
+type PropertyNode = { getProperties?: () => { getName(): string; getValue(): string | null }[] };
+type FlagNode = { getFlags?: () => { getName(): string; getValue(): string | null }[] };
+type ImageRangeNode = { getImageRange(): { start: { line: number; character: number }; end: { line: number; character: number } } | null };
+
+/**
+ * Reads what the engine needs from a parsed file. `eager`: also read what is otherwise read from
+ * the node only when asked for (where the node will not be at hand).
+ */
+export function summarize(ast: Dockerfile, text: string, starts: readonly number[], eager = false): ParseSummary {
   const at = (p: { line: number; character: number }) => offsetAt(starts, text.length, p);
-  const instructions: Instr[] = ast.getInstructions().map((node) => {
+  const nodes = ast.getInstructions();
+  const spans: number[] = new Array(nodes.length * 4);
+  const keywords: string[] = new Array(nodes.length);
+  const properties: (Property[] | null)[] = new Array(nodes.length);
+  const froms: FromSummary[] = [];
+  for (let k = 0; k < nodes.length; k++) {
+    const node = nodes[k];
     const r = node.getRange();
-    const start = at(r.start);
-    const end = at(r.end);
-    // Arguments start after the keyword and the blanks that follow it (computed from the text:
-    // the parser's getArgumentsRange() re-tokenizes the whole instruction).
-    let argsStart = at(node.getInstructionRange().end);
-    while (argsStart < end && (text[argsStart] === ' ' || text[argsStart] === '\t')) argsStart++;
-    return {
-      keyword: node.getKeyword().toUpperCase(),
-      keywordRaw: node.getInstruction(),
-      node,
-      start,
-      end,
-      lineStart: startOfLine(text, start),
-      lineEnd: endOfLine(text, end),
-      argsText: text.slice(argsStart, end),
-      argsStart,
-      line: r.start.line + 1,
-      flagMemo: undefined,
-      propertyMemo: undefined,
-    };
-  });
-  const stages: Stage[] = [];
-  const initialArgs: Instr[] = [];
-  for (const ins of instructions) {
-    if (ins.keyword === 'FROM') {
+    spans[4 * k] = at(r.start);
+    spans[4 * k + 1] = at(r.end);
+    spans[4 * k + 2] = at(node.getInstructionRange().end);
+    spans[4 * k + 3] = r.start.line;
+    const keywordRaw = node.getInstruction();
+    keywords[k] = keywordRaw;
+    const keyword = keywordRaw.toUpperCase();
+    properties[k] = keyword === 'ENV' || keyword === 'ARG' ? readProperties(node) : null;
+    if (keyword === 'FROM') {
       // The image and the stage name from one read of the arguments, as the parser's getImage()
       // and getBuildStage() read them (each of those re-tokenizes the instruction).
-      const args = ins.node.getArguments();
+      const args = node.getArguments() as unknown as ArgNode[];
       const image = args.length > 0 ? args[0].getValue() : null;
       let name: string | null = null;
       if (args.length > 2 && args[1].getValue().toUpperCase() === 'AS') {
         const nr = args[2].getRange();
         name = text.slice(at(nr.start), at(nr.end));
       }
-      stages.push({ index: stages.length, from: ins, body: [], name, image, shownImage: undefined });
+      const from: FromSummary = { image, name, flags: readFlags(node) };
+      if (eager) from.imageSpan = readImageSpan(node, starts);
+      froms.push(from);
+    }
+  }
+  const comments: number[] = [];
+  for (const c of ast.getComments()) {
+    const r = c.getRange();
+    comments.push(at(r.start), at(r.end));
+  }
+  return { escape: ast.getEscapeCharacter(), spans, keywords, properties, froms, comments };
+}
+
+/** Parses `text` and reads everything into plain data (for a thread that hands the result on). */
+export function summarizeDockerfile(text: string): ParseSummary {
+  return summarize(DockerfileParser.parse(text), text, lineStarts(text), true);
+}
+
+function readProperties(node: Instruction): Property[] {
+  const n = node as unknown as PropertyNode;
+  return n.getProperties ? n.getProperties().map((p) => ({ name: p.getName(), value: p.getValue() })) : [];
+}
+
+function readFlags(node: Instruction): [string, string | null][] {
+  const n = node as unknown as FlagNode;
+  const out: [string, string | null][] = [];
+  if (!n.getFlags) return out;
+  const seen = new Set<string>();
+  for (const f of n.getFlags()) {
+    const key = f.getName().toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push([key, f.getValue()]);
+  }
+  return out;
+}
+
+function readImageSpan(node: Instruction, starts: readonly number[]): { start: number; end: number } | null {
+  const r = (node as unknown as ImageRangeNode).getImageRange();
+  return r ? { start: starts[r.start.line] + r.start.character, end: starts[r.end.line] + r.end.character } : null;
+}
+
+/** The parser's tree of a file, made once, when a node is first asked for. */
+class TreeSource {
+  private tree: Dockerfile | undefined;
+  constructor(private readonly text: string, tree?: Dockerfile) {
+    this.tree = tree;
+  }
+  node(index: number): Instruction {
+    if (!this.tree) this.tree = DockerfileParser.parse(this.text);
+    return this.tree.getInstructions()[index];
+  }
+}
+
+class ParsedInstr implements Instr {
+  flagMemo: Map<string, string | null> | undefined = undefined;
+  propertyMemo: Property[] | undefined;
+  constructor(
+    private readonly source: TreeSource,
+    private readonly index: number,
+    public keyword: string,
+    public keywordRaw: string,
+    public start: number,
+    public end: number,
+    public lineStart: number,
+    public lineEnd: number,
+    public argsText: string,
+    public argsStart: number,
+    public line: number,
+    properties: Property[] | null,
+  ) {
+    this.propertyMemo = properties ?? undefined;
+  }
+  get node(): Instruction {
+    return this.source.node(this.index);
+  }
+}
+
+/**
+ * Parses a Dockerfile, or takes `summary`: the same text parsed elsewhere (see summarizeDockerfile),
+ * which gives the same result without parsing here.
+ */
+export function parseDockerfile(text: string, summary?: ParseSummary | null): ParsedDockerfile {
+  const starts = lineStarts(text);
+  let source: TreeSource;
+  if (summary) source = new TreeSource(text);
+  else {
+    const ast = DockerfileParser.parse(text);
+    source = new TreeSource(text, ast);
+    summary = summarize(ast, text, starts);
+  }
+  const { spans, keywords } = summary;
+  const instructions: Instr[] = new Array(keywords.length);
+  for (let k = 0; k < keywords.length; k++) {
+    const start = spans[4 * k];
+    const end = spans[4 * k + 1];
+    // Arguments start after the keyword and the blanks that follow it (computed from the text:
+    // the parser's getArgumentsRange() re-tokenizes the whole instruction).
+    let argsStart = spans[4 * k + 2];
+    while (argsStart < end && (text[argsStart] === ' ' || text[argsStart] === '\t')) argsStart++;
+    instructions[k] = new ParsedInstr(
+      source, k, keywords[k].toUpperCase(), keywords[k], start, end, startOfLine(text, start), endOfLine(text, end),
+      text.slice(argsStart, end), argsStart, spans[4 * k + 3] + 1, summary.properties[k],
+    );
+  }
+  const stages: Stage[] = [];
+  const initialArgs: Instr[] = [];
+  for (const ins of instructions) {
+    if (ins.keyword === 'FROM') {
+      const from = summary.froms[stages.length];
+      ins.flagMemo = new Map(from.flags);
+      stages.push({ index: stages.length, from: ins, body: [], name: from.name, image: from.image, shownImage: undefined, imageSpan: from.imageSpan });
     } else if (stages.length > 0) {
       stages[stages.length - 1].body.push(ins);
     } else if (ins.keyword === 'ARG') {
@@ -122,21 +266,20 @@ export function parseDockerfile(text: string): ParsedDockerfile {
   // Comments and instructions both come in file order: one pass tells which comments stand
   // inside an instruction's continuation lines.
   let k = 0;
-  for (const c of ast.getComments()) {
-    const r = c.getRange();
-    const start = at(r.start);
+  const cs = summary.comments;
+  for (let c = 0; c < cs.length; c += 2) {
+    const start = cs[c];
     while (k < instructions.length && instructions[k].end <= start) k++;
     const inside = k < instructions.length && start > instructions[k].start && start < instructions[k].end;
     if (inside) continue;
-    const end = at(r.end);
+    const end = cs[c + 1];
     comments.push({ start, end, lineStart: startOfLine(text, start), lineEnd: endOfLine(text, end) });
   }
   const firstFrom = instructions.find((i) => i.keyword === 'FROM');
   return {
     text,
-    ast,
     eol: detectEol(text),
-    escape: ast.getEscapeCharacter(),
+    escape: summary.escape,
     starts,
     instructions,
     initialArgs,
@@ -148,6 +291,18 @@ export function parseDockerfile(text: string): ParsedDockerfile {
   };
 }
 
+/** The offsets of the image a stage's FROM names (null when it names none). */
+export function fromImageSpan(file: ParsedDockerfile, stage: Stage): { start: number; end: number } | null {
+  if (stage.imageSpan === undefined) stage.imageSpan = readImageSpan(stage.from.node, file.starts);
+  return stage.imageSpan;
+}
+
+/** ENV, ARG and LABEL name/value pairs as Docker reads them (read once per instruction). */
+export function instrProperties(ins: Instr): Property[] {
+  if (!ins.propertyMemo) ins.propertyMemo = readProperties(ins.node);
+  return ins.propertyMemo;
+}
+
 /**
  * Values of the ARGs declared before the first FROM, each default expanded with the ones before
  * it (undefined: declared without a default).
@@ -155,10 +310,8 @@ export function parseDockerfile(text: string): ParsedDockerfile {
 export function initialArgValues(file: ParsedDockerfile): Map<string, string | undefined> {
   const vars = new Map<string, string | undefined>();
   for (const ins of file.initialArgs) {
-    const node = ins.node as unknown as { getProperties?: () => { getName(): string; getValue(): string | null }[] };
-    for (const p of node.getProperties?.() ?? []) {
-      const value = p.getValue();
-      vars.set(p.getName(), value === null ? undefined : expandVars(value, (n) => vars.get(n), file.escape) ?? undefined);
+    for (const p of instrProperties(ins)) {
+      vars.set(p.name, p.value === null ? undefined : expandVars(p.value, (n) => vars.get(n), file.escape) ?? undefined);
     }
   }
   return vars;
@@ -176,12 +329,7 @@ export function kw(file: ParsedDockerfile, keyword: string): string {
 export function flagValue(ins: Instr, name: string): string | null | undefined {
   let flags = ins.flagMemo;
   if (!flags) {
-    const node = ins.node as unknown as { getFlags?: () => { getName(): string; getValue(): string | null }[] };
-    flags = new Map();
-    for (const f of node.getFlags ? node.getFlags() : []) {
-      const key = f.getName().toLowerCase();
-      if (!flags.has(key)) flags.set(key, f.getValue());
-    }
+    flags = new Map(readFlags(ins.node));
     ins.flagMemo = flags;
   }
   return flags.has(name) ? flags.get(name) : undefined;

@@ -2,7 +2,7 @@
 // plan (edits + messages) → apply to the original text → re-parse and validate.
 import type { ContextFS } from './context';
 import { initialArgValues, parseDockerfile } from './dockerfile';
-import type { ParsedDockerfile } from './dockerfile';
+import type { ParseSummary, ParsedDockerfile } from './dockerfile';
 import { applyEdits } from './edits';
 import { expandVars, parseImageRef, redactCredentials } from './image-ref';
 import { msg } from './messages';
@@ -18,6 +18,8 @@ export interface PlanInput {
   hasContext: boolean;
   options: TransformOptions;
   transforms?: ReadonlyArray<Transform<unknown>>;
+  /** `text` parsed already (by the batch reader thread): not parsed again. */
+  parsed?: ParseSummary;
 }
 
 export interface Plan {
@@ -36,7 +38,7 @@ export function planText(text: string, input: PlanInput): Plan {
   if (!/\S/.test(text)) return fail(msg('input/empty'));
   if (text.includes('\u0000')) return fail(msg('input/binary'));
 
-  let file = parseDockerfile(text);
+  let file = parseDockerfile(text, input.parsed);
   const heredoc = heredocProblem(file);
   if (heredoc) return fail(msg('input/heredoc', { line: heredoc.line, problem: heredoc.problem }, heredoc.line));
   if (file.unknownKeywords.length) {

@@ -2,6 +2,7 @@
 import * as path from 'path';
 import { diskContext, emptyContext, memoryContext } from './context';
 import type { ContextFS } from './context';
+import type { ParseSummary } from './dockerfile';
 import { planText } from './engine';
 import { msg } from './messages';
 import { readRegularText } from './read-bytes';
@@ -45,7 +46,8 @@ export function planFile(
   const df = options.ahead?.dockerfile ?? readDockerfile(file);
   if ('id' in df) return { path: file, status: 'error', messages: [df], original: '', output: '', encoding: 'utf8', edits: [] };
   const ctx = diskContext(options.context ?? path.dirname(file), undefined, options.ahead?.context);
-  const result = run(df.text, df.encoding, file, ctx, true, options, options.extraTransforms);
+  const parsed = options.ahead?.dockerfile.parsed;
+  const result = run(df.text, df.encoding, file, ctx, true, options, options.extraTransforms, parsed);
   result.stat = { mtimeMs: df.mtimeMs, size: df.size, mode: df.mode };
   return result;
 }
@@ -65,7 +67,7 @@ function readDockerfile(file: string): AheadDockerfile | Message {
 
 function run(
   text: string, encoding: 'utf8' | 'latin1', file: string, ctx: ContextFS, hasContext: boolean, options: TransformOptions,
-  extra?: ReadonlyArray<Transform<any>>,
+  extra?: ReadonlyArray<Transform<any>>, parsed?: ParseSummary,
 ): FileResult {
   const opts: TransformOptions = {
     runtime: options.runtime, user: options.user, builderName: options.builderName,
@@ -73,8 +75,12 @@ function run(
   };
   try {
     const transforms = extra?.length ? [...extra, ...TRANSFORMS] : undefined;
-    const plan = planText(text, { ctx, hasContext, options: opts, transforms });
-    return { path: file, original: text, encoding, ...plan };
+    const plan = planText(text, { ctx, hasContext, options: opts, transforms, parsed });
+    // Built field by field: a spread copy with more keys is slow in V8, and this runs per file.
+    const result: FileResult = { path: file, original: text, encoding, status: plan.status, messages: plan.messages, output: plan.output, edits: plan.edits };
+    if ('baseBefore' in plan) result.baseBefore = plan.baseBefore;
+    if ('baseAfter' in plan) result.baseAfter = plan.baseAfter;
+    return result;
   } catch (e) {
     return {
       path: file, status: 'error', messages: [msg('internal/error', { reason: errText(e) })], original: text, output: text, encoding, edits: [],

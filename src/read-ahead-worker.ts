@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { workerData } from 'worker_threads';
 import type { MessagePort } from 'worker_threads';
-import type { AheadJobResult, ReadAheadData } from './read-ahead';
+import type { AheadDockerfile, AheadJobResult, ReadAheadData } from './read-ahead';
 import { STATE } from './read-ahead';
 import { readBytesNoFollow, readRegularText } from './read-bytes';
 
@@ -26,9 +26,20 @@ function run(data: ReadAheadData, port: MessagePort): void {
   };
 
   // Anything but a regular file's text is left for the planner, which reads it again and reports it.
+  // The parser is loaded only when asked for: a reader that only reads starts faster.
+  const summarize = data.parse ? (require('./dockerfile') as typeof import('./dockerfile')).summarizeDockerfile : null;
   const readDockerfile = (file: string): AheadJobResult['dockerfile'] => {
     const r = readRegularText(file, data.dockerfileMax);
-    return 'kind' in r ? null : r;
+    if ('kind' in r) return null;
+    if (summarize) {
+      // A parse that fails here is left for the planner, which parses and reports it itself.
+      try {
+        (r as AheadDockerfile).parsed = summarize(r.text);
+      } catch {
+        // not parsed: the planner parses
+      }
+    }
+    return r;
   };
 
   const wanted = (name: string) => wantedNames.has(name) || data.suffixes.some((s) => name.endsWith(s));
@@ -63,10 +74,11 @@ function run(data: ReadAheadData, port: MessagePort): void {
     // Results the planner has passed no longer count against the bound.
     while (released < next && released < held.length) heldTotal -= held[released++];
     if (i < next) {
-      // The planner got ahead (it reads for itself meanwhile): skip to where it is.
+      // The planner got ahead (it reads for itself meanwhile): skip past where it is, far enough
+      // that what is read next is still ahead of it when done (just behind, every race is lost).
       flush();
-      while (held.length < next) held.push(0);
-      i = next;
+      i = Math.min(next + data.lead, data.jobs.length);
+      while (held.length < i) held.push(0);
       continue;
     }
     if (i - next >= data.window || heldTotal >= data.heldMax) {

@@ -27,13 +27,20 @@ export interface ReadAheadData {
   heldMax: number;
   /** The planner wakes a full reader every this many jobs taken. */
   wakeEvery: number;
+  /** Also parse each Dockerfile read (see AheadDockerfile). */
+  parse: boolean;
+  /** How far past the planner a reader that fell behind starts again. */
+  lead: number;
   state: SharedArrayBuffer;
 }
 
 export type ReadAheadJob = [file: string, context: string, names?: readonly string[]];
 
-/** A Dockerfile read ahead: its text and stat, as the planner would read it. */
-export type AheadDockerfile = import('./read-bytes').RegularText;
+/**
+ * A Dockerfile read ahead: its text and stat, as the planner would read it, and (when the reader
+ * parses) the parse of that text, so the planner does not parse it again.
+ */
+export type AheadDockerfile = import('./read-bytes').RegularText & { parsed?: import('./dockerfile').ParseSummary };
 export interface AheadContextFile { name: string; text: string; bytes: number }
 
 export interface AheadJobResult {
@@ -61,6 +68,8 @@ export interface ReadAheadOptions {
   suffixes: Iterable<string>;
   dockerfileMax: number;
   contextMax?: number;
+  /** Parse each Dockerfile in the reader thread too. */
+  parse?: boolean;
 }
 
 /** Below this many files the reader thread costs more than it saves. */
@@ -68,6 +77,8 @@ export const READ_AHEAD_MIN_JOBS = 200;
 /** The reader reads at most WINDOW jobs ahead and is woken every WAKE_EVERY jobs taken. */
 const WINDOW = 1024;
 const WAKE_EVERY = 256;
+/** A reader that fell behind the planner starts again this many jobs past it. */
+const LEAD = 32;
 const WORKER_FILE = path.join(__dirname, 'read-ahead-worker.js');
 
 /** Starts the reader thread, or returns null (too few jobs, or no thread can be started). */
@@ -86,6 +97,8 @@ export function startReadAhead(jobs: ReadAheadJob[], opts: ReadAheadOptions): Re
     contextFilesMax: 32,
     window: WINDOW,
     wakeEvery: WAKE_EVERY,
+    parse: opts.parse ?? false,
+    lead: LEAD,
     heldMax: 32 << 20,
     state,
   };

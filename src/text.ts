@@ -51,7 +51,7 @@ export interface Position {
   character: number;
 }
 
-export function offsetAt(starts: number[], textLength: number, pos: Position): number {
+export function offsetAt(starts: readonly number[], textLength: number, pos: Position): number {
   if (pos.line >= starts.length) return textLength;
   return Math.min(starts[pos.line] + pos.character, textLength);
 }

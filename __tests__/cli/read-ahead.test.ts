@@ -1,5 +1,6 @@
 // Batches big enough for the reader thread give the same reports, patches and writes as with the
-// thread turned off (STAGEIFY_READ_AHEAD=0), including files it leaves for the planner.
+// thread turned off (STAGEIFY_READ_AHEAD=0) or only reading (=read, no parse in the thread),
+// including files it leaves for the planner.
 import * as fs from 'fs';
 import * as path from 'path';
 import { makeTree, removeTree, run } from './helpers';
@@ -28,6 +29,11 @@ function monorepo(): Tree {
   tree['services/svc-007/cmd/tool/main.go'] = 'package main\n\nimport "C"\n';
   tree['services/svc-008/Dockerfile'] = { bytes: Buffer.from('# caf\xe9\nFROM golang:1.22\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n', 'latin1') };
   tree['services/svc-009/Dockerfile'] = 'FROM golang:1.22 AS build\nFROM scratch\n';
+  // What the thread's parse hands over: escape directive, CRLF, ARGs before FROM, --platform,
+  // ENV properties, lower case, comments inside continuations.
+  tree['services/svc-010/Dockerfile'] = '# escape=`\r\nARG GO=1.22\r\nFROM --platform=$BUILDPLATFORM golang:${GO}\r\nENV A=1 B="two words"\r\n' +
+    'WORKDIR /src\r\nCOPY . .\r\nRUN go build `\r\n  -o /bin/app .\r\nCMD ["/bin/app"]\r\n';
+  tree['services/svc-011/Dockerfile'] = '# build\nfrom golang:1.22 as b\nworkdir /app\ncopy . .\nrun go build \\\n# inner\n  -o server .\nenv PORT=80\nexpose 80\ncmd ["./server"]\n';
   return tree;
 }
 
@@ -37,11 +43,13 @@ describe('read-ahead in batches', () => {
   afterAll(() => removeTree(root));
 
   const both = (args: string[]) => [run(args, { cwd: root }), run(args, { cwd: root, env: { STAGEIFY_READ_AHEAD: '0' } })];
+  const readOnly = (args: string[]) => run(args, { cwd: root, env: { STAGEIFY_READ_AHEAD: 'read' } });
 
   test('JSON report, diffs and the combined patch are the same with and without the thread', () => {
     const [on, off] = both(['--format', 'json', 'services']);
     expect(on.code).toBe(off.code);
     expect(on.stdout).toBe(off.stdout);
+    expect(readOnly(['--format', 'json', 'services']).stdout).toBe(off.stdout);
     const report = JSON.parse(on.stdout);
     expect(report.files).toHaveLength(SERVICES - 1); // the linked Dockerfile is not followed
     const byPath = new Map<string, { status: string; messages: { id: string }[] }>(report.files.map((f: { path: string }) => [f.path, f]));
@@ -55,9 +63,13 @@ describe('read-ahead in batches', () => {
     expect(ids('007')).toContain('go/cgo-kept');
     expect(byPath.get('services/svc-008/Dockerfile')!.status).toBe('changed');
     expect(ids('009')).toContain('skip/already-multistage');
+    expect(byPath.get('services/svc-010/Dockerfile')!.status).toBe('changed');
+    expect(byPath.get('services/svc-011/Dockerfile')!.status).toBe('changed');
 
     const [diffOn, diffOff] = both(['services']);
     expect(diffOn.stdout).toBe(diffOff.stdout);
+    expect(readOnly(['services']).stdout).toBe(diffOff.stdout);
+    expect(diffOn.stdout).toContain('FROM --platform=$BUILDPLATFORM golang:${GO} AS builder');
     expect(diffOn.stdout).toContain('+++ b/services/svc-239/Dockerfile');
     const [patchOn, patchOff] = both(['--format', 'json', '--patch-file', '-', 'services']);
     expect(patchOn.stdout).toBe(patchOff.stdout);
@@ -65,10 +77,15 @@ describe('read-ahead in batches', () => {
 
   test('--debug tells how many files the thread read; none when it is off', () => {
     const [on, off] = both(['--debug', '--format', 'json', 'services']);
-    const m = /read ahead (\d+) of (\d+) files/.exec(on.stderr);
+    const m = /read ahead (\d+) of (\d+) files, (\d+) parsed/.exec(on.stderr);
     expect(m).not.toBeNull();
     expect(Number(m![2])).toBe(SERVICES - 1);
     expect(Number(m![1])).toBeGreaterThan(0);
+    // The thread parses every Dockerfile it reads; with STAGEIFY_READ_AHEAD=read it only reads.
+    expect(Number(m![3])).toBe(Number(m![1]));
+    const read = /read ahead (\d+) of (\d+) files, (\d+) parsed/.exec(readOnly(['--debug', '--format', 'json', 'services']).stderr);
+    expect(Number(read![1])).toBeGreaterThan(0);
+    expect(Number(read![3])).toBe(0);
     expect(off.stderr).not.toMatch(/read ahead/);
   });
 

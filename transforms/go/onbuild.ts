@@ -3,6 +3,7 @@
 // The result is an ordinary single-stage Dockerfile that pass two splits.
 import { withoutDigest } from '../../src/image-ref';
 import * as posix from 'path/posix';
+import { fromImageSpan } from '../../src/dockerfile';
 import { msg } from '../../src/messages';
 import type { Message, TextEdit } from '../../src/types';
 import { isAssignment, scanShell } from '../../src/shell-words';
@@ -40,11 +41,10 @@ export function expandGolangOnbuild(input: TransformInput, facts: GoFacts): Expa
   const eol = file.eol;
 
   if (onbuild) {
-    const fromNode = stage.from.node as unknown as { getImageRange(): { start: { line: number; character: number }; end: { line: number; character: number } } | null };
-    const r = fromNode.getImageRange();
+    const r = fromImageSpan(file, stage);
     if (!r) return null;
-    const start = file.starts[r.start.line] + r.start.character;
-    const end = file.starts[r.end.line] + r.end.character;
+    const start = r.start;
+    const end = r.end;
     let newRaw: string;
     const noDigest = withoutDigest(baseRaw);
     if (/:onbuild$/.test(noDigest) || /:1-onbuild$/.test(noDigest)) newRaw = noDigest.replace(/:(1-)?onbuild$/, `:${LAST_ONBUILD}`);

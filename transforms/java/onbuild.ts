@@ -2,6 +2,7 @@
 // WORKDIR /usr/src/app, `ADD . /usr/src/app`, `RUN mvn install`) and build from the plain tag.
 // The image's own command is `mvn`, which does not start the program: without a CMD or
 // ENTRYPOINT of the file's own there is nothing to run in a runtime stage.
+import { fromImageSpan } from '../../src/dockerfile';
 import { msg } from '../../src/messages';
 import type { Message, TextEdit } from '../../src/types';
 import { runSpecs } from '../shared/commands';
@@ -28,10 +29,9 @@ export function expandMavenOnbuild(input: TransformInput, facts: JavaFacts, img:
   if (colon < 0 || noDigest.includes('$')) return { skip: msg('onbuild/variable-tag', { image: baseRaw }, stage.from.line) };
   const newRaw = `${noDigest.slice(0, colon)}:${mavenOnbuildBuilderTag(noDigest.slice(colon + 1))}`;
 
-  const fromNode = stage.from.node as unknown as { getImageRange(): { start: { line: number; character: number }; end: { line: number; character: number } } | null };
-  const r = fromNode.getImageRange();
+  const r = fromImageSpan(file, stage);
   if (!r) return null;
-  const edits: TextEdit[] = [{ start: file.starts[r.start.line] + r.start.character, end: file.starts[r.end.line] + r.end.character, text: newRaw }];
+  const edits: TextEdit[] = [{ start: r.start, end: r.end, text: newRaw }];
   const lines = [`# ONBUILD triggers of ${baseRaw}, written out`, `WORKDIR ${MAVEN_ONBUILD_DIR}`, `ADD . ${MAVEN_ONBUILD_DIR}`, 'RUN mvn install'];
   const needEol = stage.from.lineEnd === stage.from.end;
   edits.push({ start: stage.from.lineEnd, end: stage.from.lineEnd, text: (needEol ? file.eol : '') + lines.map((l) => line(file, l) + file.eol).join('') });

@@ -1,6 +1,7 @@
 // Pass one for `node:*-onbuild` and `iojs:onbuild`: write out the image's ONBUILD triggers (facts in
 // ONBUILD.md) after FROM and build from the same version's plain tag. Pass two splits the result.
 import { withoutDigest } from '../../src/image-ref';
+import { fromImageSpan } from '../../src/dockerfile';
 import { msg } from '../../src/messages';
 import type { Message, TextEdit } from '../../src/types';
 import { execText, runSpecs } from '../shared/commands';
@@ -35,10 +36,9 @@ export function expandNodeOnbuild(input: TransformInput, family: Family): Expans
   const builderTag = builderTagOfOnbuild(family, m[1]);
   const newRaw = `${noDigest.slice(0, m.index)}:${builderTag}`;
 
-  const fromNode = stage.from.node as unknown as { getImageRange(): { start: { line: number; character: number }; end: { line: number; character: number } } | null };
-  const r = fromNode.getImageRange();
+  const r = fromImageSpan(file, stage);
   if (!r) return null;
-  const edits: TextEdit[] = [{ start: file.starts[r.start.line] + r.start.character, end: file.starts[r.end.line] + r.end.character, text: newRaw }];
+  const edits: TextEdit[] = [{ start: r.start, end: r.end, text: newRaw }];
   const eol = file.eol;
   const { lines, nodeEnv } = triggerLines(family, builderTag);
   const block = [`# ONBUILD triggers of ${baseRaw}, written out`, ...lines].map((l) => line(file, l) + eol).join('');

@@ -2,6 +2,7 @@
 // the onbuild image did (shared/design/ONBUILD.md) on the plain image of the same version. The
 // result is an ordinary single-stage Dockerfile that pass two splits.
 import { withoutDigest } from '../../src/image-ref';
+import { fromImageSpan } from '../../src/dockerfile';
 import { msg } from '../../src/messages';
 import type { Message, TextEdit } from '../../src/types';
 import { execText, runSpecs } from '../shared/commands';
@@ -72,11 +73,10 @@ export function expandPythonOnbuild(input: TransformInput): Expansion | { skip: 
 /** Edits that put the onbuild image's own lines and triggers after the FROM, on its plain image. */
 export function writeOutOnbuild(input: TransformInput, known: OnbuildImage): Expansion | null {
   const { file, stage, baseRaw } = input;
-  const fromNode = stage.from.node as unknown as { getImageRange(): { start: { line: number; character: number }; end: { line: number; character: number } } | null };
-  const r = fromNode.getImageRange();
+  const r = fromImageSpan(file, stage);
   if (!r) return null;
   const eol = file.eol;
-  const edits: TextEdit[] = [{ start: file.starts[r.start.line] + r.start.character, end: file.starts[r.end.line] + r.end.character, text: known.builder }];
+  const edits: TextEdit[] = [{ start: r.start, end: r.end, text: known.builder }];
   const lines = [`# ONBUILD triggers of ${baseRaw}, written out`, ...known.before, ...known.triggers];
   const needEol = stage.from.lineEnd === stage.from.end;
   edits.push({ start: stage.from.lineEnd, end: stage.from.lineEnd, text: (needEol ? eol : '') + lines.map((l) => line(file, l) + eol).join('') });

@@ -1,6 +1,7 @@
 // Reading instruction arguments the parser gets wrong or does not give: exec-form JSON,
 // COPY sources and destination, ENV/ARG properties, joined continuation lines.
-import type { Instr } from '../../src/dockerfile';
+import { instrProperties } from '../../src/dockerfile';
+import type { Instr, Property } from '../../src/dockerfile';
 
 /** The argument text with line continuations joined and inner comment lines dropped. */
 export function joinContinuations(text: string, escape: string): string {
@@ -91,21 +92,11 @@ export function copyInfo(ins: Instr, escape: string): CopyInfo | null {
   return { from: flags.get('from') ?? null, sources: parts.slice(0, -1), dest: parts[parts.length - 1], json };
 }
 
-export interface Property {
-  name: string;
-  value: string | null;
-}
+export type { Property };
 
-/** ENV and ARG name/value pairs as Docker reads them (the parser re-tokenizes on each call: cached). */
+/** ENV and ARG name/value pairs as Docker reads them (read once per instruction). */
 export function properties(ins: Instr): Property[] {
-  const cached = ins.propertyMemo;
-  if (cached) return cached;
-  const node = ins.node as unknown as {
-    getProperties?: () => { getName(): string; getValue(): string | null }[];
-  };
-  const props = node.getProperties ? node.getProperties().map((p) => ({ name: p.getName(), value: p.getValue() })) : [];
-  ins.propertyMemo = props;
-  return props;
+  return instrProperties(ins);
 }
 
 /** The plain words of an instruction's arguments (flags excluded). */

@@ -2,7 +2,7 @@
 // lines kept), runtime-only instructions move to a new final stage appended at the end, and
 // every byte outside the edits stays as it was.
 import type { CommentLine, Instr, ParsedDockerfile, Stage } from '../../src/dockerfile';
-import { flagValue, kw } from '../../src/dockerfile';
+import { flagValue, fromImageSpan, kw } from '../../src/dockerfile';
 import { redactCredentials } from '../../src/image-ref';
 import { isBlankLine, endOfLine } from '../../src/text';
 import type { TextEdit, TransformOptions } from '../../src/types';
@@ -63,12 +63,11 @@ export function splitEdits(plan: SplitPlan): TextEdit[] {
   const from = stage.from;
 
   // 1. The builder's FROM: new image, and a stage name.
-  const fromNode = from.node as unknown as { getImageRange(): { start: { line: number; character: number }; end: { line: number; character: number } } | null };
   if (plan.builderImage !== undefined) {
-    const r = fromNode.getImageRange();
+    const r = fromImageSpan(file, stage);
     if (!r) throw new Error('FROM without an image');
-    const start = file.starts[r.start.line] + r.start.character;
-    const end = file.starts[r.end.line] + r.end.character;
+    const start = r.start;
+    const end = r.end;
     edits.push({ start, end, text: plan.builderImage });
   }
   if (!stage.name) edits.push({ start: from.end, end: from.end, text: ` ${kw(file, 'AS')} ${plan.builderName}` });
