@@ -50,8 +50,8 @@ export interface Stage {
   image: string | null;
   /** `image` without credentials, once asked for (see the engine's imageOf). */
   shownImage: string | null | undefined;
-  /** Offsets of the image in the FROM line (null: none); undefined until asked for (see fromImageSpan). */
-  imageSpan: { start: number; end: number } | null | undefined;
+  /** Offsets of the image in the FROM line (null: none). */
+  imageSpan: { start: number; end: number } | null;
 }
 
 export interface CommentLine {
@@ -103,20 +103,16 @@ export interface FromSummary {
   name: string | null;
   /** Flags as [lower-case name, value], first of each name only. */
   flags: [string, string | null][];
-  /** The image's offsets in the FROM line; undefined: not read yet (read from the node when asked). */
-  imageSpan?: { start: number; end: number } | null;
+  /** The image's offsets in the FROM line (the parser's getImageRange()). */
+  imageSpan: { start: number; end: number } | null;
 }
 
 type ArgNode = { getValue(): string; getRange(): { start: { line: number; character: number }; end: { line: number; character: number } } };
 type PropertyNode = { getProperties?: () => { getName(): string; getValue(): string | null }[] };
 type FlagNode = { getFlags?: () => { getName(): string; getValue(): string | null }[] };
-type ImageRangeNode = { getImageRange(): { start: { line: number; character: number }; end: { line: number; character: number } } | null };
 
-/**
- * Reads what the engine needs from a parsed file. `eager`: also read what is otherwise read from
- * the node only when asked for (where the node will not be at hand).
- */
-export function summarize(ast: Dockerfile, text: string, starts: readonly number[], eager = false): ParseSummary {
+/** Reads what the engine needs from a parsed file. */
+export function summarize(ast: Dockerfile, text: string, starts: readonly number[]): ParseSummary {
   const at = (p: { line: number; character: number }) => offsetAt(starts, text.length, p);
   const nodes = ast.getInstructions();
   const spans: number[] = new Array(nodes.length * 4);
@@ -135,18 +131,21 @@ export function summarize(ast: Dockerfile, text: string, starts: readonly number
     const keyword = keywordRaw.toUpperCase();
     properties[k] = keyword === 'ENV' || keyword === 'ARG' ? readProperties(node) : null;
     if (keyword === 'FROM') {
-      // The image and the stage name from one read of the arguments, as the parser's getImage()
-      // and getBuildStage() read them (each of those re-tokenizes the instruction).
+      // The image, its offsets and the stage name from one read of the arguments, as the parser's
+      // getImage(), getImageRange() and getBuildStage() read them (each re-tokenizes the instruction).
       const args = node.getArguments() as unknown as ArgNode[];
       const image = args.length > 0 ? args[0].getValue() : null;
+      let imageSpan: FromSummary['imageSpan'] = null;
+      if (args.length > 0) {
+        const ir = args[0].getRange();
+        imageSpan = { start: starts[ir.start.line] + ir.start.character, end: starts[ir.end.line] + ir.end.character };
+      }
       let name: string | null = null;
       if (args.length > 2 && args[1].getValue().toUpperCase() === 'AS') {
         const nr = args[2].getRange();
         name = text.slice(at(nr.start), at(nr.end));
       }
-      const from: FromSummary = { image, name, flags: readFlags(node) };
-      if (eager) from.imageSpan = readImageSpan(node, starts);
-      froms.push(from);
+      froms.push({ image, name, flags: readFlags(node), imageSpan });
     }
   }
   const comments: number[] = [];
@@ -159,7 +158,7 @@ export function summarize(ast: Dockerfile, text: string, starts: readonly number
 
 /** Parses `text` and reads everything into plain data (for a thread that hands the result on). */
 export function summarizeDockerfile(text: string): ParseSummary {
-  return summarize(DockerfileParser.parse(text), text, lineStarts(text), true);
+  return summarize(DockerfileParser.parse(text), text, lineStarts(text));
 }
 
 function readProperties(node: Instruction): Property[] {
@@ -179,11 +178,6 @@ function readFlags(node: Instruction): [string, string | null][] {
     out.push([key, f.getValue()]);
   }
   return out;
-}
-
-function readImageSpan(node: Instruction, starts: readonly number[]): { start: number; end: number } | null {
-  const r = (node as unknown as ImageRangeNode).getImageRange();
-  return r ? { start: starts[r.start.line] + r.start.character, end: starts[r.end.line] + r.end.character } : null;
 }
 
 /** The parser's tree of a file, made once, when a node is first asked for. */
@@ -289,12 +283,6 @@ export function parseDockerfile(text: string, summary?: ParseSummary | null): Pa
     unknownKeywords: instructions.filter((i) => !KNOWN_KEYWORDS.has(i.keyword)),
     lowerCase: firstFrom ? firstFrom.keywordRaw === firstFrom.keywordRaw.toLowerCase() : false,
   };
-}
-
-/** The offsets of the image a stage's FROM names (null when it names none). */
-export function fromImageSpan(file: ParsedDockerfile, stage: Stage): { start: number; end: number } | null {
-  if (stage.imageSpan === undefined) stage.imageSpan = readImageSpan(stage.from.node, file.starts);
-  return stage.imageSpan;
 }
 
 /** ENV, ARG and LABEL name/value pairs as Docker reads them (read once per instruction). */

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { workerData } from 'worker_threads';
 import type { MessagePort } from 'worker_threads';
 import type { AheadDockerfile, AheadJobResult, ReadAheadData } from './read-ahead';
-import { STATE } from './read-ahead';
+import { STATE, encodeBatch } from './read-ahead';
 import { readBytesNoFollow, readRegularText } from './read-bytes';
 
 function run(data: ReadAheadData, port: MessagePort): void {
@@ -21,7 +21,7 @@ function run(data: ReadAheadData, port: MessagePort): void {
   let batch: AheadJobResult[] = [];
   const flush = () => {
     if (!batch.length) return;
-    port.postMessage(batch);
+    port.postMessage(encodeBatch(batch));
     batch = [];
   };
 

@@ -3,7 +3,7 @@
 // same as when the planner parses the text itself.
 import * as fs from 'fs';
 import * as path from 'path';
-import { flagValue, fromImageSpan, initialArgValues, instrProperties, parseDockerfile, summarizeDockerfile } from '../../src/dockerfile';
+import { flagValue, initialArgValues, instrProperties, parseDockerfile, summarizeDockerfile } from '../../src/dockerfile';
 import type { ParsedDockerfile } from '../../src/dockerfile';
 import { planFile } from '../../src';
 import { FIXTURES } from '../helpers/fixtures';
@@ -40,6 +40,11 @@ const TRICKY: Record<string, string> = {
   'ARG without default and with an expansion': 'ARG A\nARG B=${A:-x}/y\nFROM img:${B}\nARG C\n',
 };
 
+function imageRange(file: ParsedDockerfile, node: unknown): { start: number; end: number } | null {
+  const r = (node as { getImageRange(): { start: { line: number; character: number }; end: { line: number; character: number } } | null }).getImageRange();
+  return r && { start: file.starts[r.start.line] + r.start.character, end: file.starts[r.end.line] + r.end.character };
+}
+
 /** Everything of a ParsedDockerfile but the parser's nodes, and what is read from the nodes. */
 function view(file: ParsedDockerfile) {
   return {
@@ -58,7 +63,9 @@ function view(file: ParsedDockerfile) {
     initialArgValues: [...initialArgValues(file)],
     stages: file.stages.map((s) => ({
       index: s.index, from: file.instructions.indexOf(s.from), body: s.body.map((i) => file.instructions.indexOf(i)),
-      name: s.name, image: s.image, imageSpan: fromImageSpan(file, s),
+      name: s.name, image: s.image, imageSpan: s.imageSpan,
+      // What the parser itself says of the image's place.
+      parserImageSpan: imageRange(file, s.from.node),
     })),
     comments: file.comments,
     unknownKeywords: file.unknownKeywords.map((i) => file.instructions.indexOf(i)),
@@ -78,6 +85,7 @@ describe('parse summary', () => {
       const own = view(parseDockerfile(text));
       const sent = view(parseDockerfile(text, structuredClone(summarizeDockerfile(text))));
       expect({ file: path.relative(ROOT, f), ...sent }).toEqual({ file: path.relative(ROOT, f), ...own });
+      for (const st of sent.stages) expect(st.imageSpan).toEqual(st.parserImageSpan);
     }
   });
 

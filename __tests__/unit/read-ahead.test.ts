@@ -104,3 +104,19 @@ describe('read-ahead', () => {
     expect(ra.startReadAhead(jobs.slice(0, ra.READ_AHEAD_MIN_JOBS - 1), OPTS)).toBeNull();
   });
 });
+
+describe('read-ahead batches across threads', () => {
+  test('texts travel apart from the JSON of the rest and come back in place, whatever they hold', () => {
+    const parsed = { escape: '\\', spans: [0, 7, 4, 0], keywords: ['FROM'], properties: [null], froms: [{ image: 'x', name: null, flags: [], imageSpan: { start: 5, end: 6 } }], comments: [] };
+    const batch: ReadAheadModule.AheadJobResult[] = [
+      { index: 3, dockerfile: { text: 'FROM x\n"\\\u2028\uFEFF', encoding: 'utf8', mtimeMs: 1733087412345.678, size: 7, mode: 0o100644, parsed }, context: [{ name: 'main.go', text: 'package main\n', bytes: 13 }, { name: 'go.mod', text: '', bytes: 0 }] },
+      { index: 4, dockerfile: null, context: [] },
+      { index: 5, dockerfile: { text: 'caf\xe9', encoding: 'latin1', mtimeMs: 0, size: 4, mode: 0o100600 }, context: [] },
+    ];
+    const expected = structuredClone(batch);
+    const encoded = ra.encodeBatch(batch);
+    expect(encoded[1]).toEqual(['FROM x\n"\\\u2028\uFEFF', 'package main\n', '', 'caf\xe9']);
+    expect(encoded[0]).not.toContain('package main');
+    expect(ra.decodeBatch(structuredClone(encoded))).toEqual(expected);
+  });
+});

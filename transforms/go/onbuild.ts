@@ -3,7 +3,6 @@
 // The result is an ordinary single-stage Dockerfile that pass two splits.
 import { withoutDigest } from '../../src/image-ref';
 import * as posix from 'path/posix';
-import { fromImageSpan } from '../../src/dockerfile';
 import { msg } from '../../src/messages';
 import type { Message, TextEdit } from '../../src/types';
 import { isAssignment, scanShell } from '../../src/shell-words';
@@ -41,7 +40,7 @@ export function expandGolangOnbuild(input: TransformInput, facts: GoFacts): Expa
   const eol = file.eol;
 
   if (onbuild) {
-    const r = fromImageSpan(file, stage);
+    const r = stage.imageSpan;
     if (!r) return null;
     const start = r.start;
     const end = r.end;

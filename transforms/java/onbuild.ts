@@ -2,7 +2,6 @@
 // WORKDIR /usr/src/app, `ADD . /usr/src/app`, `RUN mvn install`) and build from the plain tag.
 // The image's own command is `mvn`, which does not start the program: without a CMD or
 // ENTRYPOINT of the file's own there is nothing to run in a runtime stage.
-import { fromImageSpan } from '../../src/dockerfile';
 import { msg } from '../../src/messages';
 import type { Message, TextEdit } from '../../src/types';
 import { runSpecs } from '../shared/commands';
@@ -29,7 +28,7 @@ export function expandMavenOnbuild(input: TransformInput, facts: JavaFacts, img:
   if (colon < 0 || noDigest.includes('$')) return { skip: msg('onbuild/variable-tag', { image: baseRaw }, stage.from.line) };
   const newRaw = `${noDigest.slice(0, colon)}:${mavenOnbuildBuilderTag(noDigest.slice(colon + 1))}`;
 
-  const r = fromImageSpan(file, stage);
+  const r = stage.imageSpan;
   if (!r) return null;
   const edits: TextEdit[] = [{ start: r.start, end: r.end, text: newRaw }];
   const lines = [`# ONBUILD triggers of ${baseRaw}, written out`, `WORKDIR ${MAVEN_ONBUILD_DIR}`, `ADD . ${MAVEN_ONBUILD_DIR}`, 'RUN mvn install'];

@@ -1,7 +1,6 @@
 // Pass one for `node:*-onbuild` and `iojs:onbuild`: write out the image's ONBUILD triggers (facts in
 // ONBUILD.md) after FROM and build from the same version's plain tag. Pass two splits the result.
 import { withoutDigest } from '../../src/image-ref';
-import { fromImageSpan } from '../../src/dockerfile';
 import { msg } from '../../src/messages';
 import type { Message, TextEdit } from '../../src/types';
 import { execText, runSpecs } from '../shared/commands';
@@ -36,7 +35,7 @@ export function expandNodeOnbuild(input: TransformInput, family: Family): Expans
   const builderTag = builderTagOfOnbuild(family, m[1]);
   const newRaw = `${noDigest.slice(0, m.index)}:${builderTag}`;
 
-  const r = fromImageSpan(file, stage);
+  const r = stage.imageSpan;
   if (!r) return null;
   const edits: TextEdit[] = [{ start: r.start, end: r.end, text: newRaw }];
   const eol = file.eol;

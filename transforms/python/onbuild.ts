@@ -2,7 +2,6 @@
 // the onbuild image did (shared/design/ONBUILD.md) on the plain image of the same version. The
 // result is an ordinary single-stage Dockerfile that pass two splits.
 import { withoutDigest } from '../../src/image-ref';
-import { fromImageSpan } from '../../src/dockerfile';
 import { msg } from '../../src/messages';
 import type { Message, TextEdit } from '../../src/types';
 import { execText, runSpecs } from '../shared/commands';
@@ -73,7 +72,7 @@ export function expandPythonOnbuild(input: TransformInput): Expansion | { skip: 
 /** Edits that put the onbuild image's own lines and triggers after the FROM, on its plain image. */
 export function writeOutOnbuild(input: TransformInput, known: OnbuildImage): Expansion | null {
   const { file, stage, baseRaw } = input;
-  const r = fromImageSpan(file, stage);
+  const r = stage.imageSpan;
   if (!r) return null;
   const eol = file.eol;
   const edits: TextEdit[] = [{ start: r.start, end: r.end, text: known.builder }];

@@ -2,7 +2,7 @@
 // lines kept), runtime-only instructions move to a new final stage appended at the end, and
 // every byte outside the edits stays as it was.
 import type { CommentLine, Instr, ParsedDockerfile, Stage } from '../../src/dockerfile';
-import { flagValue, fromImageSpan, kw } from '../../src/dockerfile';
+import { flagValue, kw } from '../../src/dockerfile';
 import { redactCredentials } from '../../src/image-ref';
 import { isBlankLine, endOfLine } from '../../src/text';
 import type { TextEdit, TransformOptions } from '../../src/types';
@@ -64,7 +64,7 @@ export function splitEdits(plan: SplitPlan): TextEdit[] {
 
   // 1. The builder's FROM: new image, and a stage name.
   if (plan.builderImage !== undefined) {
-    const r = fromImageSpan(file, stage);
+    const r = stage.imageSpan;
     if (!r) throw new Error('FROM without an image');
     const start = r.start;
     const end = r.end;
