@@ -452,6 +452,9 @@ async function runFiles(ctx: Ctx): Promise<number> {
           // planFile should not throw; if it does, this file fails and the batch goes on.
           printStack(err, ctx);
           r = errorResult(item.path, 'input/unreadable', describeError(err));
+        } finally {
+          // What was read ahead (the file's texts) goes with the file: nothing of a file done is kept.
+          options.ahead = null;
         }
         r = verifyChanged(r, plan.contextDir, ctx, (l) => progress.write(l));
         if (args.write && r.status === 'changed') {
@@ -460,6 +463,7 @@ async function runFiles(ctx: Ctx): Promise<number> {
         }
       }
       views.file(r);
+      plans[k] = null;
       report.countFile(summary, r.status);
       const diag = diagnosticLines(r, ctx, report);
       if (diag) progress.write(diag);
