@@ -42,6 +42,18 @@ export interface SplitPlan {
   };
 }
 
+/** Carried instructions that go first in the runtime stage, before its COPY lines. */
+const LEADING_KEYWORDS = new Set(['ARG', 'ENV', 'WORKDIR', 'LABEL', 'MAINTAINER']);
+
+const isLineBreak = (c: number) => c === 10 || c === 13;
+
+/** True when the last line of text[0, end) holds only blanks (or nothing). */
+function isBlankLastLine(text: string, end: number): boolean {
+  let i = end;
+  while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  return i === 0 || isLineBreak(text.charCodeAt(i - 1));
+}
+
 /** Keywords that describe the running container and do not affect the build: they move. */
 export const MOVED_KEYWORDS = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK', 'STOPSIGNAL', 'VOLUME', 'LABEL', 'MAINTAINER']);
 /** Generated-line keyword case follows the file. */
@@ -115,9 +127,8 @@ export function splitEdits(plan: SplitPlan): TextEdit[] {
   for (const p of rt.base.preamble) out.push(line(file, p));
   const hasEntrypoint = rt.carried.some((c) => c.ins.keyword === 'ENTRYPOINT');
   if (rt.base.hasEntrypoint && !hasEntrypoint) out.push(line(file, 'ENTRYPOINT []'));
-  const leading = new Set(['ARG', 'ENV', 'WORKDIR', 'LABEL', 'MAINTAINER']);
   let k = 0;
-  while (k < rt.carried.length && leading.has(rt.carried[k].ins.keyword)) out.push(carriedText(file, rt.carried[k++]));
+  while (k < rt.carried.length && LEADING_KEYWORDS.has(rt.carried[k].ins.keyword)) out.push(carriedText(file, rt.carried[k++]));
   for (const c of rt.copies) out.push(line(file, copyFromLine(plan.builderName, c.src, c.dest, c.chown)));
   out.push(...rt.lines.map((l) => line(file, l)));
   for (; k < rt.carried.length; k++) out.push(carriedText(file, rt.carried[k]));
@@ -128,10 +139,10 @@ export function splitEdits(plan: SplitPlan): TextEdit[] {
   for (const e of [...edits].sort((a, b) => b.end - a.end)) {
     if (e.text === '' && e.end === tail && e.start < tail) tail = e.start;
   }
-  const before = text.slice(0, tail);
-  const endsWithEol = /(\r\n|\n|\r)$/.test(before);
-  let prefix = endsWithEol || before.length === 0 ? '' : eol;
-  const lastLineBlank = endsWithEol && /(^|\r\n|\n|\r)[ \t]*$/.test(before.replace(/(\r\n|\n|\r)$/, ''));
+  // Looked at from the end (a pattern anchored at the end still scans the whole text).
+  const endsWithEol = tail > 0 && isLineBreak(text.charCodeAt(tail - 1));
+  let prefix = endsWithEol || tail === 0 ? '' : eol;
+  const lastLineBlank = endsWithEol && isBlankLastLine(text, tail - (tail >= 2 && text.charCodeAt(tail - 2) === 13 && text.charCodeAt(tail - 1) === 10 ? 2 : 1));
   if (!lastLineBlank) prefix += eol;
   edits.push({ start: text.length, end: text.length, text: prefix + out.join(eol) + eol });
   return edits;
