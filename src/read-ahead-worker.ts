@@ -10,6 +10,15 @@ import type { MessagePort } from 'worker_threads';
 import type { AheadDockerfile, AheadJobResult, ReadAheadData } from './read-ahead';
 import { STATE, encodeBatch } from './read-ahead';
 import { readBytesNoFollow, readRegularText } from './read-bytes';
+import type { ParseSummary } from './dockerfile';
+
+/** About what a parse holds in memory, in bytes (for the bound on what is read but not taken). */
+function parseWeight(p: ParseSummary | undefined): number {
+  if (!p) return 0;
+  let props = 0;
+  for (const list of p.properties) if (list) props += list.length;
+  return 64 * p.keywords.length + 48 * props + 8 * p.comments.length;
+}
 
 function run(data: ReadAheadData, port: MessagePort): void {
   const state = new Int32Array(data.state);
@@ -94,7 +103,7 @@ function run(data: ReadAheadData, port: MessagePort): void {
     const [file, context, listed] = data.jobs[i];
     const dockerfile = readDockerfile(file);
     const ctx = dockerfile ? readContext(context, listed) : [];
-    const size = (dockerfile?.text.length ?? 0) + ctx.reduce((s, f) => s + f.bytes, 0);
+    const size = (dockerfile ? dockerfile.text.length + parseWeight(dockerfile.parsed) : 0) + ctx.reduce((s, f) => s + f.bytes, 0);
     held.push(size);
     heldTotal += size;
     batch.push({ index: i, dockerfile, context: ctx });
