@@ -453,7 +453,9 @@ async function runFiles(ctx: Ctx): Promise<number> {
           printStack(err, ctx);
           r = errorResult(item.path, 'input/unreadable', describeError(err));
         } finally {
-          // What was read ahead (the file's texts) goes with the file: nothing of a file done is kept.
+          // Cleared at once, not only with the plan below: the options object is old by now, and its
+          // slot would keep the file's texts alive through young collections until a full one
+          // (measured: about 15 MB more peak RSS over 10,000 services).
           options.ahead = null;
         }
         r = verifyChanged(r, plan.contextDir, ctx, (l) => progress.write(l));
@@ -463,6 +465,7 @@ async function runFiles(ctx: Ctx): Promise<number> {
         }
       }
       views.file(r);
+      // Nothing of a file done is kept.
       plans[k] = null;
       report.countFile(summary, r.status);
       const diag = diagnosticLines(r, ctx, report);

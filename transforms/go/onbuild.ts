@@ -42,14 +42,12 @@ export function expandGolangOnbuild(input: TransformInput, facts: GoFacts): Expa
   if (onbuild) {
     const r = stage.imageSpan;
     if (!r) return null;
-    const start = r.start;
-    const end = r.end;
     let newRaw: string;
     const noDigest = withoutDigest(baseRaw);
     if (/:onbuild$/.test(noDigest) || /:1-onbuild$/.test(noDigest)) newRaw = noDigest.replace(/:(1-)?onbuild$/, `:${LAST_ONBUILD}`);
     else if (/-onbuild$/.test(noDigest)) newRaw = noDigest.replace(/-onbuild$/, '');
     else return { skip: msg('onbuild/variable-tag', { image: baseRaw }, stage.from.line) };
-    edits.push({ start, end, text: newRaw });
+    edits.push({ start: r.start, end: r.end, text: newRaw });
     const lines = [`# ONBUILD triggers of ${baseRaw}, written out`, `WORKDIR ${APP_DIR}`, `COPY . ${APP_DIR}`];
     if (importPath) {
       const link = posix.join(gopath, 'src', importPath);

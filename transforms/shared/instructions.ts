@@ -93,11 +93,8 @@ export function copyInfo(ins: Instr, escape: string): CopyInfo | null {
 }
 
 export type { Property };
-
 /** ENV and ARG name/value pairs as Docker reads them (read once per instruction). */
-export function properties(ins: Instr): Property[] {
-  return instrProperties(ins);
-}
+export { instrProperties as properties };
 
 /** The plain words of an instruction's arguments (flags excluded). */
 export function words(ins: Instr): string[] {

@@ -78,9 +78,7 @@ export function splitEdits(plan: SplitPlan): TextEdit[] {
   if (plan.builderImage !== undefined) {
     const r = stage.imageSpan;
     if (!r) throw new Error('FROM without an image');
-    const start = r.start;
-    const end = r.end;
-    edits.push({ start, end, text: plan.builderImage });
+    edits.push({ start: r.start, end: r.end, text: plan.builderImage });
   }
   if (!stage.name) edits.push({ start: from.end, end: from.end, text: ` ${kw(file, 'AS')} ${plan.builderName}` });
 
