@@ -2,7 +2,7 @@
 // These tests do not depend on what the engine rewrites; cli-rewrite.test.ts does.
 import * as fs from 'fs';
 import * as path from 'path';
-import { makeTree, removeTree, run, ROOT } from './helpers';
+import { makeTree, removeTree, run, ROOT, sharedTmpdir, UNPRIVILEGED } from './helpers';
 
 const VERSION = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version as string;
 
@@ -14,8 +14,8 @@ const SUMMARY = /^\d+ changed, \d+ unchanged, \d+ skipped, \d+ errors? \(\d+ fil
 
 const roots: string[] = [];
 afterAll(() => roots.forEach(removeTree));
-function tree(t: Parameters<typeof makeTree>[0]): string {
-  const root = makeTree(t);
+function tree(t: Parameters<typeof makeTree>[0], base?: string): string {
+  const root = makeTree(t, undefined, base);
   roots.push(root);
   return root;
 }
@@ -81,11 +81,11 @@ describe('files that fail do not stop the batch', () => {
   });
 
   it('an unreadable file: exit 2, one line naming it, no stack trace, the next file still planned', () => {
-    const root = tree({ 'a/Dockerfile': { text: MULTI, mode: 0o000 }, 'b/Dockerfile': MULTI });
+    const root = tree({ 'a/Dockerfile': { text: MULTI, mode: 0o000 }, 'b/Dockerfile': MULTI }, sharedTmpdir());
     // root reads anything: run as nobody then, with the temp folder open to it.
     const asRoot = process.getuid?.() === 0;
     if (asRoot) { fs.chmodSync(root, 0o755); fs.chmodSync(path.join(root, 'b'), 0o755); fs.chmodSync(path.join(root, 'a'), 0o755); }
-    const r = run(['.', '--format', 'json'], { cwd: root, ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+    const r = run(['.', '--format', 'json'], { cwd: root, ...UNPRIVILEGED });
     expect(r.code).toBe(2);
     expect(json(r.stdout).files.map((f) => f.path)).toEqual(['a/Dockerfile', 'b/Dockerfile']);
     expect(json(r.stdout).files.map((f) => f.status)).toEqual(['error', expect.stringMatching(/^(unchanged|skipped)$/)]);
@@ -96,11 +96,11 @@ describe('files that fail do not stop the batch', () => {
   });
 
   it('a folder that cannot be listed: exit 2, one line naming it, the rest still planned', () => {
-    const root = tree({ 'a/Dockerfile': MULTI, 'locked/Dockerfile': MULTI });
+    const root = tree({ 'a/Dockerfile': MULTI, 'locked/Dockerfile': MULTI }, sharedTmpdir());
     const asRoot = process.getuid?.() === 0;
     if (asRoot) { fs.chmodSync(root, 0o755); fs.chmodSync(path.join(root, 'a'), 0o755); }
     fs.chmodSync(path.join(root, 'locked'), 0o000);
-    const r = run(['.', '--format', 'json'], { cwd: root, ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+    const r = run(['.', '--format', 'json'], { cwd: root, ...UNPRIVILEGED });
     fs.chmodSync(path.join(root, 'locked'), 0o755);
     expect(r.code).toBe(2);
     expect(json(r.stdout).files.map((f) => [f.path, f.status])).toEqual([

@@ -3,11 +3,8 @@
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { BIN, cleanEnv, makeTree, removeTree, run } from './helpers';
+import { BIN, cleanEnv, makeTree, removeTree, run, sharedTmpdir, UNPRIVILEGED } from './helpers';
 import type { Tree } from './helpers';
-
-const asRoot = process.getuid?.() === 0;
-const nobody = asRoot ? { uid: 65534, gid: 65534 } : {};
 
 const GO_DOCKERFILE = 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n';
 const GO_CONTEXT = { 'main.go': 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hi") }\n', 'go.mod': 'module example.com/app\n\ngo 1.22\n' };
@@ -77,7 +74,7 @@ function errorLineFor(stderr: string, rel: string): string {
 }
 
 let roots: string[] = [];
-const tree = (t: Tree) => { const r = makeTree(t, 'stageify-hostile-'); roots.push(r); return r; };
+const tree = (t: Tree) => { const r = makeTree(t, 'stageify-hostile-', sharedTmpdir()); roots.push(r); return r; };
 afterEach(() => { for (const r of roots) { spawnSync('chmod', ['-R', 'u+rwX', r]); removeTree(r); } roots = []; });
 
 describe('each hostile file on its own', () => {
@@ -114,7 +111,7 @@ describe('each hostile file on its own', () => {
     fs.chmodSync(root, 0o777);
     fs.chmodSync(path.join(root, 'Dockerfile'), 0o000);
     const before = snapshot(root);
-    const r = run(['.', '--write'], { cwd: root, ...nobody });
+    const r = run(['.', '--write'], { cwd: root, ...UNPRIVILEGED });
     expect(r.code).toBe(2);
     expect(errorLineFor(r.stderr, 'Dockerfile')).toMatch(/permission denied|EACCES/i);
     expectUntouched(before, snapshot(root));
@@ -181,7 +178,7 @@ describe('acceptance: a batch of every hostile file plus one good Go service', (
     const before = snapshot(root);
     const beforeOut = snapshot(outside);
     const bad = [...Object.keys(HOSTILE), 'unreadable/Dockerfile'];
-    const r = run(['.', 'link/Dockerfile', '--write'], { cwd: root, ...nobody });
+    const r = run(['.', 'link/Dockerfile', '--write'], { cwd: root, ...UNPRIVILEGED });
     expect(r.code).toBe(2);
     for (const rel of [...bad, 'link/Dockerfile']) errorLineFor(r.stderr, rel);
     expect(r.stderr).not.toMatch(/^\s+at /m);
