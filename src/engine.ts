@@ -4,6 +4,7 @@ import type { ContextFS } from './context';
 import { initialArgValues, parseDockerfile } from './dockerfile';
 import type { ParseSummary, ParsedDockerfile } from './dockerfile';
 import { applyEdits } from './edits';
+import { execFormProblem } from './exec-form';
 import { expandVars, parseImageRef, redactCredentials } from './image-ref';
 import { msg } from './messages';
 import { lineNumberAt, lineStarts } from './text';
@@ -68,6 +69,10 @@ export function planText(text: string, input: PlanInput): Plan {
     }
     return leave([msg('skip/no-transform', { image: expanded })], expanded);
   }
+
+  // Decided before any transform reads a command: a `[` form Docker would not read as JSON.
+  const execProblem = execFormProblem(file);
+  if (execProblem) return leave([execProblem], expanded);
 
   const messages: Message[] = [];
   let current = text;

@@ -36,6 +36,8 @@ const CORE_MESSAGES = {
   'skip/no-transform': ['info', 'no transform for base image {image}: left alone'],
   'skip/unresolved-base': ['warning', 'cannot resolve the base image {image} (a variable with no default): left alone'],
   'skip/heredoc': ['warning', 'line {line} uses a heredoc the parser cannot read reliably: left alone'],
+  'skip/not-json-exec-form': ['warning', 'line {line}: {keyword} is not valid JSON ({why}), so Docker runs it as a shell command: {command}; write it as a JSON array or as a shell command, then run stageify again'],
+  'skip/exec-form-refused': ['warning', 'line {line}: {keyword} {problem}, so Docker refuses to build this file; {fix}, then run stageify again'],
   'onbuild/unknown-triggers': ['warning', '{image} looks like an ONBUILD image whose triggers stageify does not know; they cannot be written out safely, so the file is left alone'],
   'onbuild/variable-tag': ['warning', 'the onbuild tag comes from a variable ({image}); set the tag literally to let stageify expand its triggers'],
   'context/unavailable': ['warning', 'the build context is needed to tell runtime files from sources ({reason}); pass --context DIR (or --stdin-filepath)'],
