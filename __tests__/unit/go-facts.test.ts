@@ -155,7 +155,27 @@ describe('gatherGoFacts', () => {
 
   test('without a context nothing is known', () => {
     const f = gatherGoFacts(memoryContext({ 'main.go': main }), false);
-    expect(f).toMatchObject({ files: [], truncated: true, hasContext: false, cgo: [], mainDirs: [] });
+    expect(f).toMatchObject({ files: [], truncated: true, hasContext: false, cgo: [], mainDirs: [], mainDirFiles: [], unreadGoDirs: [] });
+  });
+
+  test('the files of folders with a `package main`: names, packages, constraints, whether they start programs', () => {
+    const f = gatherGoFacts(memoryContext({
+      'cmd/run/main.go': 'package main\n\nimport (\n\t"os/exec"\n)\n\nfunc main() { _ = exec.Command }\n',
+      'cmd/run/doc_windows.go': '// +build windows\n\npackage main\n',
+      'lib/gen.go': '//go:build ignore\n\npackage main\n\nfunc main() {}\n',
+      'lib/lib.go': 'package lib\n',
+      'plain/p.go': 'package plain\n',
+      'reexec/main.go': 'package main\n\nimport "syscall"\n\nfunc main() { syscall.Exec("/bin/x", nil, nil) }\n',
+    }), true);
+    expect(f.mainDirs).toEqual(['cmd/run', 'lib', 'reexec']);
+    expect(f.mainDirFiles).toEqual([
+      { dir: 'cmd/run', name: 'doc_windows.go', pkg: 'main', constraints: { goBuild: null, plusBuild: ['windows'] }, execs: false },
+      { dir: 'cmd/run', name: 'main.go', pkg: 'main', constraints: { goBuild: null, plusBuild: null }, execs: true },
+      { dir: 'lib', name: 'gen.go', pkg: 'main', constraints: { goBuild: 'ignore', plusBuild: null }, execs: false },
+      { dir: 'lib', name: 'lib.go', pkg: 'lib', constraints: { goBuild: null, plusBuild: null }, execs: false },
+      { dir: 'reexec', name: 'main.go', pkg: 'main', constraints: { goBuild: null, plusBuild: null }, execs: true },
+    ]);
+    expect(f.unreadGoDirs).toEqual([]);
   });
 });
 

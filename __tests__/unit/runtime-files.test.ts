@@ -10,6 +10,12 @@ describe('isBuildOnly', () => {
     ['README.md', true], ['LICENSE', true], ['Makefile', true], ['build.mk', true], ['docs/guide.md', true], ['.golangci.yml', true],
     ['docker-compose.yml', true], ['compose.yaml', true], ['vendor/modules.txt', true], ['testdata/in.json', true], ['.github/workflows/ci.yml', true],
     ['templates/index.html', false], ['static/site.css', false], ['migrations/001.sql', false], ['config.yaml', false], ['.env.example', false],
+    // CI services, deploy specs and project documents
+    ['.gitlab-ci.yml', true], ['.drone.yml', true], ['appveyor.yml', true], ['azure-pipelines.yml', true], ['bitbucket-pipelines.yml', true],
+    ['.buildkite/pipeline.yml', true], ['codecov.yml', true], ['renovate.json', true], ['skaffold.yaml', true], ['OWNERS', true], ['CODE_OF_CONDUCT.md', true],
+    ['k8s/deployment.yaml', true], ['helm/app/Chart.yaml', true], ['deployments/docker-compose.yaml', true], ['hack/verify.sh', true],
+    // deploy-folder names below the top are packages whose files the program may read
+    ['internal/k8s/templates/job.yaml', false], ['pkg/helm/values.tmpl', false], ['Procfile', false], ['scripts/start.sh', false],
   ])('%s → %s', (p, expected) => expect(isBuildOnly(p, [])).toBe(expected));
 
   test('embedded folders and globs are build-only', () => {

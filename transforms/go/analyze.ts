@@ -7,6 +7,10 @@ import { expandWord, replayStageCommon } from '../shared/replay';
 import type { StageState } from '../shared/replay';
 import type { GoFacts } from './facts';
 import { binaryName, isRelativePackage, parseGoArgs } from './go-command';
+import type { GoArgs } from './go-command';
+import type { BuildEnv } from './build-constraints';
+import { goMinorOfTag, mainPackagesUnder } from './packages';
+import type { MatchRules } from './packages';
 
 export const GOLANG_DEFAULT_ENV: ReadonlyArray<[string, string]> = [
   ['GOPATH', '/go'],
@@ -33,6 +37,12 @@ export interface Artifact {
   /** Installed as a tool (`go install x@version`): copied only when the program runs it. */
   tool: boolean;
   ins: Instr;
+  /** The folder `go install` puts it in (GOBIN): copied whole when the program needs several. */
+  installDir?: string;
+  /** Found by a `...` pattern whose build constraints cannot be judged here: may not be built. */
+  uncertain?: boolean;
+  /** Whether the program starts other programs (null: its sources are not known). */
+  execs?: boolean | null;
 }
 
 export interface StageReplay extends StageState {
@@ -78,7 +88,7 @@ export function replayStage(file: ParsedDockerfile, stage: Stage, facts: GoFacts
   });
   // Extends the state in place: a spread copy with more properties is a slow path in V8.
   const r: StageReplay = Object.assign(state, { goCommands, artifacts: [], unknown, moduleDefault: moduleDefaultOfTag(tag) });
-  for (const cmd of goCommands) placeArtifacts(cmd, r, facts);
+  for (const cmd of goCommands) placeArtifacts(cmd, r, facts, tag);
   return r;
 }
 
@@ -104,7 +114,7 @@ function moduleMode(cmd: GoCommand, cwd: string, r: StageReplay, moduleRoot: (di
   }
 }
 
-function placeArtifacts(cmd: GoCommand, r: StageReplay, facts: GoFacts): void {
+function placeArtifacts(cmd: GoCommand, r: StageReplay, facts: GoFacts, tag: string | null): void {
   const parsed = parseGoArgs(cmd.args, cmd.sub);
   const cwd = parsed.flags.has('C') ? posix.resolve(cmd.cwd, parsed.flags.get('C') as string) : cmd.cwd;
   const moduleAt = moduleResolver(r, facts);
@@ -124,19 +134,22 @@ function placeArtifacts(cmd: GoCommand, r: StageReplay, facts: GoFacts): void {
     if (modules || parsed.flags.has('d')) return;
   }
   const pkgs = parsed.packages.length ? parsed.packages : ['.'];
-  const mains = expandMains(pkgs, cwd, r, facts, nameOf);
+  const mains = expandMains(pkgs, cwd, r, facts, nameOf, {
+    goMinor: goMinorOfTag(tag), modules, workspace: modules && cmd.env.get('GOWORK') !== 'off' && facts.files.some((f) => f === 'go.work' || f.endsWith('/go.work')),
+  }, buildEnvOf(cmd, parsed, tag));
   if (cmd.sub === 'build') {
     const o = parsed.flags.get('o');
     if (o !== undefined) {
       const out = posix.resolve(cwd, o);
-      if (o.endsWith('/') || mains === null || mains.length > 1) r.artifacts.push({ path: out.replace(/\/+$/, '') || '/', dir: true, tool: false, ins: cmd.ins });
-      else r.artifacts.push({ path: out, dir: false, tool: false, ins: cmd.ins });
+      // Several main packages (or an undecided one) make -o a folder; a folder copy also takes a file.
+      if (o.endsWith('/') || mains === null || mains.length > 1 || mains.some((m) => !m.certain)) r.artifacts.push({ path: out.replace(/\/+$/, '') || '/', dir: true, tool: false, ins: cmd.ins });
+      else r.artifacts.push({ path: out, dir: false, tool: false, ins: cmd.ins, execs: mains.length ? mains[0].execs : packageExecs(pkgs, cwd, modules, gopath, r, facts) });
       return;
     }
     if (pkgs.length === 1 && !pkgs[0].includes('...') || pkgs.every((p) => p.endsWith('.go'))) {
       const name = nameOf(pkgs[0]);
       if (!name) r.unknown.push({ ins: cmd.ins, command });
-      else r.artifacts.push({ path: posix.join(cwd, name), dir: false, tool: false, ins: cmd.ins });
+      else r.artifacts.push({ path: posix.join(cwd, name), dir: false, tool: false, ins: cmd.ins, execs: packageExecs(pkgs, cwd, modules, gopath, r, facts) });
     }
     // Several packages without -o: go build only checks that they compile.
     return;
@@ -144,7 +157,7 @@ function placeArtifacts(cmd: GoCommand, r: StageReplay, facts: GoFacts): void {
   // install (and GOPATH-mode get)
   const gobin = cmd.env.get('GOBIN') || posix.join(gopath, 'bin');
   const tool = pkgs.some((p) => p.includes('@'));
-  const names = mains ?? [];
+  const found: MainBinary[] = mains ?? [];
   if (mains === null) {
     for (const p of pkgs) {
       if (p.includes('...')) {
@@ -156,33 +169,71 @@ function placeArtifacts(cmd: GoCommand, r: StageReplay, facts: GoFacts): void {
         r.unknown.push({ ins: cmd.ins, command });
         return;
       }
-      names.push(n);
+      found.push({ name: n, certain: true, execs: tool ? null : packageExecs([p], cwd, modules, gopath, r, facts) });
     }
   }
-  for (const n of names) r.artifacts.push({ path: posix.join(gobin, n), dir: false, tool, ins: cmd.ins });
+  for (const m of found) {
+    r.artifacts.push({ path: posix.join(gobin, m.name), dir: false, tool, ins: cmd.ins, installDir: gobin, uncertain: !m.certain, execs: m.execs });
+  }
+}
+
+/** What a build is made for, from the command's environment, flags and the builder's tag. */
+function buildEnvOf(cmd: GoCommand, parsed: GoArgs, tag: string | null): BuildEnv {
+  const tags = new Set<string>();
+  const lists = [parsed.flags.get('tags') ?? ''];
+  for (const m of (cmd.env.get('GOFLAGS') ?? '').matchAll(/(?:^|\s)--?tags=(\S*)/g)) lists.push(m[1]);
+  for (const l of lists) for (const t of l.split(/[,\s]+/)) if (t) tags.add(t);
+  for (const f of ['race', 'msan', 'asan']) if (parsed.flags.has(f)) tags.add(f);
+  const cgo = cmd.cgoAssigned ?? cmd.env.get('CGO_ENABLED');
+  return {
+    goos: cmd.env.get('GOOS') || 'linux', goarch: cmd.env.get('GOARCH') || null, goMinor: goMinorOfTag(tag), tags,
+    cgo: cgo === '1' ? true : cgo === '0' ? false : null,
+  };
+}
+
+/** Whether the one package built here starts other programs, when its folder is in the context. */
+function packageExecs(pkgs: string[], cwd: string, modules: boolean, gopath: string, r: StageReplay, facts: GoFacts): boolean | null {
+  if (pkgs.length !== 1 && !pkgs.every((p) => p.endsWith('.go'))) return null;
+  const p = pkgs[0];
+  let image: string;
+  if (p.endsWith('.go')) image = posix.dirname(posix.resolve(cwd, p));
+  else if (isRelativePackage(p)) image = posix.resolve(cwd, p);
+  else if (!modules) image = posix.join(gopath, 'src', p);
+  else return null;
+  const ctx = contextPathOf(image, r.copies, facts.files);
+  if (ctx === null || facts.unreadGoDirs.includes(ctx) || !facts.mainDirs.includes(ctx)) return null;
+  return facts.mainDirFiles.some((h) => h.dir === ctx && h.execs);
+}
+
+interface MainBinary {
+  name: string;
+  certain: boolean;
+  execs: boolean | null;
 }
 
 /**
- * For patterns with `...`: the binary names of the main packages under them, from the context.
- * Null when the packages are given one by one (names come from each) or cannot be listed.
+ * For patterns with `...`: the binaries of the main packages the Go version's rules match, from
+ * the context. Null when the packages are given one by one (names come from each) or cannot be listed.
  */
-function expandMains(pkgs: string[], cwd: string, r: StageReplay, facts: GoFacts, nameOf: (pkg: string) => string | null): string[] | null {
+function expandMains(
+  pkgs: string[], cwd: string, r: StageReplay, facts: GoFacts, nameOf: (pkg: string) => string | null, rules: MatchRules, env: BuildEnv,
+): MainBinary[] | null {
   if (!pkgs.some((p) => p.includes('...'))) return null;
   if (!facts.hasContext || facts.truncated) return null;
-  const names: string[] = [];
+  const byName = new Map<string, MainBinary>();
   for (const p of pkgs) {
     if (!p.includes('...') || !isRelativePackage(p)) return null;
     const base = posix.resolve(cwd, p.slice(0, p.indexOf('...')).replace(/\/$/, '') || '.');
     const ctx = contextPathOf(base, r.copies, facts.files);
     if (ctx === null) return null;
-    for (const d of facts.mainDirs) {
-      if (ctx !== '' && d !== ctx && !d.startsWith(ctx + '/')) continue;
+    for (const m of mainPackagesUnder(ctx, facts, rules, env)) {
       // Each main package is named like a single package argument at its folder.
-      const rel = ctx === '' ? d : d.slice(ctx.length).replace(/^\//, '');
+      const rel = ctx === '' ? m.dir : m.dir.slice(ctx.length).replace(/^\//, '');
       const name = nameOf(rel ? posix.join(base, rel) : base);
       if (!name) return null;
-      names.push(name);
+      const prev = byName.get(name);
+      byName.set(name, { name, certain: m.certain || (prev?.certain ?? false), execs: prev && prev.execs !== m.execs ? null : m.execs });
     }
   }
-  return [...new Set(names)].sort();
+  return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

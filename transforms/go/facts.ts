@@ -1,6 +1,8 @@
 // What the Go transform needs to know about the build context, read through ContextFS.
 // Scanning is conservative: any doubt about cgo means cgo is kept (a bigger image, not a broken one).
 import type { ContextFS } from '../../src/context';
+import { fileConstraints } from './build-constraints';
+import type { FileConstraints } from './build-constraints';
 
 export interface GoModule {
   /** Folder of go.mod, relative to the context ('' = root). */
@@ -21,6 +23,10 @@ export interface GoFacts {
   cxx: boolean;
   /** Folders (relative) that hold a `package main`. */
   mainDirs: string[];
+  /** The non-test Go files of the folders in mainDirs: which of them a build includes decides the package. */
+  mainDirFiles: GoFileHead[];
+  /** Folders with Go files that were not read (too many, or unreadable): their packages are unknown. */
+  unreadGoDirs: string[];
   /** Paths (relative) that `//go:embed` patterns name, compiled into the binary. */
   embedded: string[];
   /** Import comment of the package at the context root, or the content of `.godir`. */
@@ -57,6 +63,16 @@ export function isCgoModule(path: string): string | null {
   return null;
 }
 
+export interface GoFileHead {
+  /** Folder, relative to the context ('' = root). */
+  dir: string;
+  name: string;
+  pkg: string | null;
+  constraints: FileConstraints;
+  /** Starts other programs (imports os/exec, calls syscall.Exec or os.StartProcess). */
+  execs: boolean;
+}
+
 const MAX_GO_FILES = 3000;
 const MAX_GO_BYTES = 256 * 1024;
 
@@ -65,6 +81,8 @@ export function gatherGoFacts(ctx: ContextFS, hasContext: boolean): GoFacts {
   const modules: GoModule[] = [];
   const cgo: string[] = [];
   const mainDirs = new Set<string>();
+  const heads: GoFileHead[] = [];
+  const unreadGoDirs = new Set<string>();
   const embedded: string[] = [];
   let cxx = false;
   let rootImportPath: string | null = null;
@@ -95,12 +113,19 @@ export function gatherGoFacts(ctx: ContextFS, hasContext: boolean): GoFacts {
     } else if (/\.(cc|cpp|cxx|hpp)$/.test(base)) {
       cxx = true;
     } else if (base.endsWith('.go') && !base.endsWith('_test.go')) {
-      if (goFilesRead >= MAX_GO_FILES) continue;
+      if (goFilesRead >= MAX_GO_FILES) {
+        unreadGoDirs.add(dir);
+        continue;
+      }
       goFilesRead++;
       // Imports come first in a Go file: a large (generated) file is checked by its head.
       const text = ctx.readText(f, MAX_GO_BYTES, true);
-      if (text === null) continue;
+      if (text === null) {
+        unreadGoDirs.add(dir);
+        continue;
+      }
       const scan = scanGoSource(text);
+      heads.push({ dir, name: base, pkg: scan.pkg, constraints: fileConstraints(text), execs: scan.pkg === 'main' && startsPrograms(text, scan.imports) });
       if (text.length >= MAX_GO_BYTES / 4 && Buffer.byteLength(text) >= MAX_GO_BYTES && !importSectionEnds(text)) {
         cgo.push(`${f} is too large to check for cgo`);
       }
@@ -116,8 +141,15 @@ export function gatherGoFacts(ctx: ContextFS, hasContext: boolean): GoFacts {
   }
   if (goFilesRead >= MAX_GO_FILES) cgo.push(`more than ${MAX_GO_FILES} Go files: not all were checked for cgo`);
   return {
-    files, truncated, hasContext, modules, cgo: dedupe(cgo), cxx, mainDirs: [...mainDirs].sort(), embedded, rootImportPath,
+    files, truncated, hasContext, modules, cgo: dedupe(cgo), cxx, mainDirs: [...mainDirs].sort(),
+    mainDirFiles: heads.filter((h) => mainDirs.has(h.dir)), unreadGoDirs: [...unreadGoDirs].sort(), embedded, rootImportPath,
   };
+}
+
+/** Whether a Go file starts other programs: a binary that may run the others built beside it. */
+function startsPrograms(text: string, imports: readonly string[]): boolean {
+  if (imports.includes('os/exec')) return true;
+  return (text.includes('.Exec(') || text.includes('.StartProcess(')) && /\b(?:syscall|unix)\.Exec\(|\bos\.StartProcess\(/.test(text);
 }
 
 export function parseGoMod(text: string, dir: string): GoModule {

@@ -22,6 +22,7 @@ import type { GoFacts } from './facts';
 import { parseGoArgs, binaryName } from './go-command';
 import { expandGolangOnbuild } from './onbuild';
 import { MAX_RUNTIME_PIECES, runtimeFiles } from './runtime-files';
+import { chooseBinaries } from './binaries';
 
 /** Environment variables that only steer the Go toolchain: not repeated in the runtime stage. */
 const TOOLCHAIN_ENV = new Set([
@@ -194,14 +195,20 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
 
   // What the runtime stage gets.
   const copyArtifacts = artifacts.filter((a) => !a.tool || referenced.has(a));
+  const binaries = chooseBinaries(artifacts, referenced, stage.name ?? input.options.builderName ?? 'builder');
+  if (binaries.skip) return skip(binaries.skip);
   const copies: { src: string; dest: string }[] = [];
   const seen = new Set<string>();
-  for (const a of copyArtifacts) {
-    if (seen.has(a.path)) continue;
+  for (const a of artifacts) {
+    if (!referenced.has(a) || seen.has(a.path)) continue;
     seen.add(a.path);
-    copies.push({ src: a.path, dest: a.path });
-    if (referenced.has(a)) messages.push(msg('go/artifact', { path: a.path, line: a.ins.line }, a.ins.line));
+    messages.push(msg('go/artifact', { path: a.path, line: a.ins.line }, a.ins.line));
   }
+  for (const p of binaries.paths) {
+    seen.add(p);
+    copies.push({ src: p, dest: p });
+  }
+  messages.push(...binaries.messages);
   const files = runtimeFiles(replay.copies, facts.files, facts.embedded, new Set(copyArtifacts.map((a) => a.path)));
   if (files.wholeDir) {
     // A whole folder is copied: binaries inside it need no copy of their own.

@@ -9,6 +9,8 @@ export { MAX_RUNTIME_PIECES } from '../shared/runtime-files';
 const isGoBuildFile = buildOnlyMatcher(
   ['.*\\.go', 'go\\.(mod|sum|work|work\\.sum)', '.*\\.(c|h|cc|cpp|cxx|hpp|hh|s|S|syso|m|swig|swigcxx)', '\\.godir', '\\.golangci\\..*', '\\.goreleaser\\..*'],
   ['vendor', 'testdata'],
+  // the Go project layout's folders of deploy specs and development scripts
+  ['deployments', 'githooks', 'hack'],
 );
 
 export function isBuildOnly(ctxPath: string, embedded: readonly string[]): boolean {

@@ -11,16 +11,33 @@ export const COMMON_BUILD_ONLY_FILES = [
   '(README|LICEN[CS]E|COPYING|NOTICE|CHANGELOG|CONTRIBUTING|AUTHORS|CODEOWNERS|SECURITY)(\\..*)?', 'LICENSE-.*',
   'Makefile', 'GNUmakefile', '.*\\.mk', '.*\\.md', '\\.travis\\.yml', '(docker-)?compose.*\\.ya?ml', 'Jenkinsfile', '\\.pre-commit-.*',
   'e2e\\.json', '\\.tool-versions',
+  // project documents
+  '(MAINTAINERS|OWNERS|OWNERS_ALIASES|PATENTS|CODE_OF_CONDUCT|CHANGES|HISTORY)(\\..*)?',
+  // CI services and bots
+  '\\.drone\\.(ya?ml|star|jsonnet)', '\\.?appveyor\\.ya?ml', 'azure-pipelines.*\\.ya?ml', 'bitbucket-pipelines\\.ya?ml', '\\.cirrus\\.(ya?ml|star)',
+  '\\.woodpecker\\.ya?ml', 'cloudbuild.*\\.ya?ml', 'codefresh\\.ya?ml', '\\.?codecov\\.ya?ml', '\\.mergify\\.ya?ml', 'renovate\\.json5?', '\\.renovaterc(\\.json)?',
+  'sonar-project\\.properties', '\\.yamllint(\\.ya?ml)?', '\\.markdownlint.*',
+  // deploy and dev-environment specs
+  'skaffold\\.ya?ml', 'Tiltfile', 'Vagrantfile', 'Earthfile',
 ];
 /** Folders that hold no runtime files in any ecosystem (CI, editors, VCS). */
-export const COMMON_BUILD_ONLY_DIRS = ['.git', '.github', '.gitlab', '.circleci', '.vscode', '.idea', 'node_modules'];
+export const COMMON_BUILD_ONLY_DIRS = [
+  '.git', '.github', '.gitlab', '.circleci', '.vscode', '.idea', 'node_modules', '.buildkite', '.woodpecker', '.semaphore', '.devcontainer', '.githooks',
+];
+/**
+ * Folders of deploy specs, only at the top of the context: deeper down, a folder of that name may
+ * be a package with files its program reads (`internal/k8s/templates/`).
+ */
+export const COMMON_BUILD_ONLY_ROOT_DIRS = ['k8s', 'kubernetes', 'helm', '.helm'];
 
 /** A predicate for build-only context paths: the common rules plus an ecosystem's own. */
-export function buildOnlyMatcher(files: readonly string[], dirs: readonly string[]): (ctxPath: string) => boolean {
+export function buildOnlyMatcher(files: readonly string[], dirs: readonly string[], rootDirs: readonly string[] = []): (ctxPath: string) => boolean {
   const fileRe = new RegExp(`^(${[...COMMON_BUILD_ONLY_FILES, ...files].join('|')})$`);
   const dirSet = new Set([...COMMON_BUILD_ONLY_DIRS, ...dirs]);
+  const rootSet = new Set([...COMMON_BUILD_ONLY_ROOT_DIRS, ...rootDirs]);
   return (ctxPath) => {
     const parts = ctxPath.split('/');
+    if (parts.length > 1 && rootSet.has(parts[0])) return true;
     for (let k = 0; k < parts.length - 1; k++) if (dirSet.has(parts[k])) return true;
     return fileRe.test(parts[parts.length - 1]);
   };

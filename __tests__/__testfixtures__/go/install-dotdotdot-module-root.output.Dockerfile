@@ -6,6 +6,5 @@ RUN CGO_ENABLED=0 go install -v ./...
 FROM gcr.io/distroless/static-debian12:nonroot
 WORKDIR /go/src/app
 COPY --from=builder /go/bin/greeter /go/bin/greeter
-COPY --from=builder /go/bin/tool /go/bin/tool
 ENV PATH=/go/bin:$PATH
 CMD ["greeter"]

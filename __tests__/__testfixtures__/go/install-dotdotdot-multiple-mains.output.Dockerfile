@@ -6,6 +6,5 @@ RUN CGO_ENABLED=0 go install ./...
 FROM gcr.io/distroless/static-debian12:nonroot
 WORKDIR /src
 COPY --from=builder /go/bin/api /go/bin/api
-COPY --from=builder /go/bin/worker /go/bin/worker
 ENV PATH=/go/bin:$PATH
 CMD ["api"]

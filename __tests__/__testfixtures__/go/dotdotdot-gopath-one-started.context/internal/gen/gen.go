@@ -1,0 +1,6 @@
+// +build ignore
+
+// Generates tables.go.
+package main
+
+func main() {}

@@ -1,0 +1,6 @@
+FROM golang:1.22
+WORKDIR /src
+COPY . .
+RUN go install ./...
+HEALTHCHECK CMD ["probe"]
+ENTRYPOINT ["api"]

@@ -1,0 +1,1 @@
+// Command fast runs on amd64 only.

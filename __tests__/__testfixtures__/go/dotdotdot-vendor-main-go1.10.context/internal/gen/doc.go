@@ -1,0 +1,2 @@
+// Package gen holds generated tables.
+package gen

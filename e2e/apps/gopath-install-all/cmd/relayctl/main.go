@@ -1,0 +1,6 @@
+// Command relayctl is an admin tool the container does not start.
+package main
+
+import "fmt"
+
+func main() { fmt.Println("relayctl") }

@@ -1,0 +1,8 @@
+// +build ignore
+
+// Writes tables.go: go run gen.go
+package main
+
+import "fmt"
+
+func main() { fmt.Println("package version") }

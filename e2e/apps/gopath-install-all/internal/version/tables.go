@@ -1,0 +1,6 @@
+package version
+
+const (
+	major = "1"
+	minor = "4"
+)

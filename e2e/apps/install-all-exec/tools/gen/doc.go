@@ -1,0 +1,2 @@
+// Package gen is a placeholder for code generators.
+package gen
