@@ -152,6 +152,17 @@ function exec(cmd, args, opts = {}) {
   });
 }
 
+// Error text from builds and runs is kept in the results; addresses and host names in it (a resolver,
+// a module proxy, a package mirror) say nothing about the project and are not kept.
+function scrub(text) {
+  return String(text)
+    .replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, '<url>')
+    .replace(/\blookup \S+ on \S+/g, 'lookup <host>')
+    .replace(/\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/g, '<addr>')
+    .replace(/unrecognized import path "[^"]+"/g, 'unrecognized import path');
+}
+
+const sha256 = (text) => crypto.createHash('sha256').update(text).digest('hex');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const tail = (s, n = 1500) => (s.length > n ? `…${s.slice(-n)}` : s);
 const lastLines = (s, n = 3) => s.trim().split('\n').filter((l) => l.trim()).slice(-n).join(' / ').slice(0, 400);
@@ -224,7 +235,16 @@ async function build(dockerfile, context, tag, timeoutS, logFile) {
   const log = r.stdout + r.stderr + (r.timedOut ? `\n[realworld] build timed out after ${timeoutS} s\n` : '');
   if (logFile) fs.writeFileSync(logFile, log);
   const ok = r.code === 0 && (await imageExists(tag));
-  return { ok, seconds: Math.round((Date.now() - t0) / 1000), error: ok ? null : (r.timedOut ? `build timed out after ${timeoutS} s` : lastLines(log, 3)) };
+  return { ok, seconds: Math.round((Date.now() - t0) / 1000), error: ok ? null : (r.timedOut ? `build timed out after ${timeoutS} s` : buildError(log)) };
+}
+
+// The lines of a failed build that say why: the builder's notices (the legacy builder's deprecation
+// text) are dropped, the step that failed is kept with the output just before it.
+function buildError(log) {
+  const lines = log.replace(/\x1b\[[0-9;]*m/g, '').split('\n').map((l) => l.trim()).filter((l) => l && !/DEPRECATED|BuildKit|buildx|environment-variable|docs\.docker\.com|^Sending build context|^Step \d+\/|^--->|^Removing intermediate|^Running in/i.test(l));
+  const failed = lines.findIndex((l) => /returned a non-zero code|^ERROR|failed to solve/i.test(l));
+  const pick = failed >= 0 ? lines.slice(Math.max(0, failed - 2), failed + 1) : lines.slice(-3);
+  return pick.join(' / ').slice(0, 500);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -252,7 +272,8 @@ async function stdoutCheck(image, check, name, runTimeoutS) {
     await exec(DOCKER, ['rm', '-f', name], { timeout: 30000 });
     return { ok: false, observed: { timedOut: true }, detail: `still running after ${timeout / 1000} s` };
   }
-  const observed = { exit: r.code, stdout: r.stdout };
+  // Kept as a digest (compared) and a short head (shown): the program's whole output is not stored.
+  const observed = { exit: r.code, stdoutSha256: sha256(r.stdout), stdoutBytes: Buffer.byteLength(r.stdout), stdoutHead: r.stdout.slice(0, 120) };
   if (r.code === 125 || r.code === 126 || r.code === 127) {
     return { ok: false, observed, detail: `exit ${r.code}: ${lastLines(r.stderr, 2)}` };
   }
@@ -323,7 +344,7 @@ async function runningCheck(image, check, name) {
 }
 
 function sameBehaviour(check, a, b) {
-  if (check.type === 'stdout') return a.exit === b.exit && a.stdout === b.stdout;
+  if (check.type === 'stdout') return a.exit === b.exit && a.stdoutSha256 === b.stdoutSha256;
   if (check.type === 'http') return a.status === b.status;
   return a.running === b.running;
 }
@@ -331,7 +352,7 @@ function sameBehaviour(check, a, b) {
 function describeDifference(check, a, b) {
   if (check.type === 'stdout') {
     if (a.exit !== b.exit) return `exit ${a.exit} before, ${b.exit} after`;
-    return `stdout differs (${a.stdout.length} vs ${b.stdout.length} bytes): ${JSON.stringify(b.stdout.slice(0, 120))}`;
+    return `stdout differs (${a.stdoutBytes} vs ${b.stdoutBytes} bytes): ${JSON.stringify(b.stdoutHead)}`;
   }
   if (check.type === 'http') return `HTTP ${a.status} before, ${b.status} after`;
   return `running ${a.running} before, ${b.running} after`;
@@ -379,7 +400,7 @@ async function runProject(p, o, previous) {
   const outDir = path.join(o.out, p.id);
   fs.mkdirSync(outDir, { recursive: true });
   const src = path.join(o.src, p.id);
-  const done = (cls, reason) => { res.class = cls; res.reason = reason; res.seconds = Math.round((Date.now() - t0) / 1000); return res; };
+  const done = (cls, reason) => { res.class = cls; res.reason = reason === null ? null : scrub(reason); res.seconds = Math.round((Date.now() - t0) / 1000); return res; };
 
   if (!fs.existsSync(path.join(src, p.dockerfile))) {
     return done('error', `source tree missing: ${path.join(src, p.dockerfile)} (run scripts/realworld/prepare.sh)`);
@@ -389,7 +410,7 @@ async function runProject(p, o, previous) {
   const originalText = fs.readFileSync(path.join(src, p.dockerfile), 'utf8');
 
   // 1. The original: cached image by repo+commit+path, its check reused with --rewrite-only.
-  const prev = previous && previous.originalKey === key ? previous.original : null;
+  const prev = previous && previous.originalKey === key && !(previous.original && previous.original.observed && 'stdout' in previous.original.observed) ? previous.original : null;
   let original;
   if (o.rewriteOnly && prev && prev.ok !== undefined && (!prev.ok || (await imageExists(origTag)))) {
     original = prev;
@@ -549,7 +570,8 @@ function renderMarkdown(results) {
   out.push('| --- | --- | --- | --- | ---: | ---: | ---: | --- |');
   for (const p of results.projects) {
     const ids = [...new Set((p.messages || []).map((m) => m.id))].join(', ');
-    const why = p.reason ? (ids && p.class !== 'left alone' && p.class !== 'nothing to gain' ? `${p.reason} (${ids})` : p.reason) : ids;
+    const reason = p.reason ? scrub(p.reason) : p.reason;
+    const why = reason ? (ids && p.class !== 'left alone' && p.class !== 'nothing to gain' ? `${reason} (${ids})` : reason) : ids;
     out.push(`| ${cell(p.id)} | [${cell(p.repo)}@${p.commit.slice(0, 7)}](https://github.com/${p.repo}/tree/${p.commit}/${p.dockerfile}) | ${cell(p.ecosystem)} | ${p.class} | ${shortSize(p.sizeBefore)} | ${shortSize(p.sizeAfter)} | ${p.cut === null ? '–' : `-${(p.cut * 100).toFixed(1)}%`} | ${cell(why)} |`);
   }
   out.push('');
@@ -630,7 +652,7 @@ async function main() {
   console.log(`\n${CLASSES.map((c) => `${s.counts[c] || 0} ${c}`).join(', ')} (${s.total} projects)`);
   console.log(`shrinkable that work: ${pct(s.worksShare)} (${s.counts.works}/${s.shrinkable}); median cut: ${s.medianCut === null ? '–' : `-${(s.medianCut * 100).toFixed(1)}%`}`);
   if (o.report) {
-    fs.writeFileSync(RESULTS, `${JSON.stringify(out, null, 2)}\n`);
+    fs.writeFileSync(RESULTS, `${JSON.stringify(out, (k, v) => (typeof v === 'string' && k !== 'repo' && k !== 'commit' ? scrub(v) : v), 2)}\n`);
     fs.writeFileSync(REPORT, renderMarkdown(out));
     console.log(`wrote ${path.relative(ROOT, RESULTS)} and ${path.relative(ROOT, REPORT)}`);
   }
