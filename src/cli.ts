@@ -43,6 +43,12 @@ export interface CliArgs {
   verifyNetwork?: string;
   verifyCmd?: string;
   verifyArgs?: string[];
+  /** --verify-wait SECONDS */
+  verifyWait?: number;
+  /** --verify-http PORT[/PATH] */
+  verifyHttp?: import('./verify-settings').HttpTarget;
+  /** --verify-sidecar IMAGE */
+  verifySidecar?: string;
   /** --config FILE */
   config?: string;
   /** --no-config */
@@ -98,6 +104,9 @@ function buildParser(version: string): Argv {
     .option('verify-network', { type: 'string', describe: 'Docker network for --verify builds and runs (default: none)' })
     .option('verify-cmd', { type: 'string', describe: 'Entrypoint to run in both images for --verify' })
     .option('verify-args', { type: 'string', describe: 'Arguments after the image name in the --verify runs, e.g. --verify-args="--version"' })
+    .option('verify-wait', { type: 'string', describe: 'Seconds each --verify run gets before it counts as still running (default 8)' })
+    .option('verify-http', { type: 'string', describe: 'Check servers over HTTP: PORT or PORT/PATH (e.g. 8080/healthz), asked on 127.0.0.1 from a sidecar in their network namespace' })
+    .option('verify-sidecar', { type: 'string', describe: 'Local image with curl or wget for --verify-http (default: the original image, else a distroless :debug image)' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only errors and the report itself' })
     .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces of internal errors' })
     .strict()
@@ -140,6 +149,16 @@ export function parseArgs(argv: string[]): Parsed {
     verifyNetwork: raw.verifyNetwork as string | undefined,
     verifyCmd: raw.verifyCmd as string | undefined,
     verifyArgs: parseVerifyArgs(raw.verifyArgs as string | undefined),
+    verifyWait: parseVerifySetting(raw.verifyWait, '--verify-wait', (v) => {
+      const w = (require('./verify-settings') as typeof import('./verify-settings')).parseWaitSeconds(v);
+      return 'error' in w ? w : { value: w.seconds };
+    }),
+    verifyHttp: parseVerifySetting(raw.verifyHttp, '--verify-http', (v) => {
+      const t = (require('./verify-settings') as typeof import('./verify-settings')).parseHttpTarget(v);
+      return 'error' in t ? t : { value: t };
+    }),
+    verifySidecar: parseVerifySetting(raw.verifySidecar, '--verify-sidecar', (v) =>
+      (/^\S+$/.test(v) ? { value: v } : { error: `must be a local image, got ${JSON.stringify(v)}` })),
     config: typeof raw.config === 'string' ? raw.config : undefined,
     noConfig: raw.config === false,
     transform: ([] as unknown[]).concat(raw.transform ?? []).map(String),
@@ -151,10 +170,19 @@ export function parseArgs(argv: string[]): Parsed {
   if (stdin && args.paths.length) throw new UsageError('`-` (stdin) cannot be combined with other paths');
   if (stdin && args.write) throw new UsageError('--write cannot be used with stdin');
   if (args.listDifferent && args.format !== 'text') throw new UsageError('--list-different cannot be combined with --format ' + args.format);
-  if (!args.verify && (args.verifyNetwork || args.verifyCmd || args.verifyArgs)) {
-    throw new UsageError('--verify-network, --verify-cmd and --verify-args need --verify');
+  if (!args.verify && (args.verifyNetwork || args.verifyCmd || args.verifyArgs || args.verifyWait || args.verifyHttp || args.verifySidecar)) {
+    throw new UsageError('--verify-network, --verify-cmd, --verify-args, --verify-wait, --verify-http and --verify-sidecar need --verify');
   }
   return { kind: 'args', args };
+}
+
+/** A --verify-* value checked by `check`; repeated flags are refused. */
+function parseVerifySetting<T>(raw: unknown, flag: string, check: (v: string) => { value: T } | { error: string }): T | undefined {
+  if (raw === undefined) return undefined;
+  if (Array.isArray(raw)) throw new UsageError(`${flag} was given more than once`);
+  const r = check(String(raw));
+  if ('error' in r) throw new UsageError(`${flag} ${r.error}`);
+  return r.value;
 }
 
 function parseVerifyArgs(text: string | undefined): string[] | undefined {
@@ -197,20 +225,28 @@ function diagnosticLines(r: ReportEntry, ctx: Ctx, report: typeof import('./repo
 
 /**
  * --verify: builds and runs the original and the rewrite with Docker. A rewrite that fails (or cannot be
- * verified) becomes an error, so --write leaves that file alone.
+ * verified) becomes an error, so --write leaves that file alone. Returns the result and the line to
+ * print for it ('' when there is none), so a batch can verify several files at once and still print
+ * in order. Flags win over the config's `verify` settings.
  */
-function verifyChanged(r: FileResult, contextDir: string, ctx: Ctx, log: (line: string) => void): FileResult {
+async function verifyChanged(
+  r: FileResult, contextDir: string, ctx: Ctx, settings: import('./verify-settings').VerifySettings = {},
+): Promise<{ r: FileResult; line: string }> {
   const { args } = ctx;
-  if (!args.verify || r.status !== 'changed') return r;
+  if (!args.verify || r.status !== 'changed') return { r, line: '' };
   const verify = require('./verify') as typeof import('./verify');
-  const v = verify.verifyRewrite({
+  const wait = args.verifyWait ?? settings.wait;
+  const v = await verify.verifyRewrite({
     contextDir, originalDockerfile: r.original, rewrittenDockerfile: r.output,
     network: args.verifyNetwork, entrypoint: args.verifyCmd, runArgs: args.verifyArgs,
+    waitMs: wait === undefined ? undefined : Math.round(wait * 1000),
+    http: args.verifyHttp ?? settings.http, sidecar: args.verifySidecar ?? settings.sidecar,
+    docker: ctx.io.env.STAGEIFY_DOCKER || undefined,
   });
   const line = verify.formatVerifyLine(v);
-  if (!v.ok) return failed(r, 'verify/failed', v.setupError ? line : `verification failed: ${line}`);
-  if (!args.quiet) log(`${(require('./report') as typeof import('./report')).terminalSafe(r.path)}: verified: ${line}\n`);
-  return r;
+  if (!v.ok) return { r: failed(r, 'verify/failed', v.setupError ? line : `verification failed: ${line}`), line: '' };
+  if (args.quiet) return { r, line: '' };
+  return { r, line: `${(require('./report') as typeof import('./report')).terminalSafe(r.path)}: verified: ${line}\n` };
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
@@ -287,6 +323,8 @@ function optionsFor(setup: Setup, absFile: string | null) {
   return {
     runtime: s.runtime, user: s.user, registryMirror: s.registryMirror, transforms, context: s.context,
     extraTransforms: setup.extraTransforms,
+    /** The config's --verify settings for this file. */
+    verify: s.verify,
     /** What the reader thread read of this file, set just before it is planned. */
     ahead: null as import('./read-ahead').Ahead | null,
   };
@@ -389,7 +427,11 @@ async function runStdin(ctx: Ctx): Promise<number> {
     printStack(err, ctx);
     result = errorResult(name, 'internal/error', describeError(err));
   }
-  if (context) result = verifyChanged(result, context, ctx, (l) => io.stderr.write(l));
+  if (context) {
+    const v = await verifyChanged(result, context, ctx, opts.verify);
+    result = v.r;
+    if (v.line) io.stderr.write(v.line);
+  }
   // Text view of stdin mode: the new Dockerfile itself, in the input's encoding.
   const views = openViews(ctx, report, (r) => (r.status === 'error' ? '' : Buffer.from(r.output, encoding)));
   views.file(result);
@@ -431,6 +473,26 @@ async function runFiles(ctx: Ctx): Promise<number> {
     let job = 0;
     let readAhead = 0;
     let parsedAhead = 0;
+    // A file's end, in batch order: its --verify line, the write, its views, its count and lines.
+    const finish = (r: FileResult, abs: string | null, verified: string) => {
+      if (verified) progress.write(verified);
+      if (abs && args.write && r.status === 'changed') {
+        const outcome = writeResult(r, abs);
+        if (!outcome.written && outcome.error) r = failed(r, outcome.error.id, outcome.error.message);
+      }
+      views.file(r);
+      report.countFile(summary, r.status);
+      const diag = diagnosticLines(r, ctx, report);
+      if (diag) progress.write(diag);
+      progress.tick(++done);
+    };
+    // --verify: as many files at once as there are cores (Docker does the work); each is finished
+    // once every file before it is.
+    type Verified = { r: FileResult; abs: string | null; line: string };
+    const { OrderedWindow } = require('./ordered-window') as typeof import('./ordered-window');
+    const verifying = args.verify
+      ? new OrderedWindow<Verified>((require('os') as typeof import('os')).availableParallelism(), (v) => finish(v.r, v.abs, v.line))
+      : null;
     for (let k = 0; k < items.length; k++) {
       const item = items[k];
       const plan = plans[k];
@@ -458,20 +520,16 @@ async function runFiles(ctx: Ctx): Promise<number> {
           // (measured: about 15 MB more peak RSS over 10,000 services).
           options.ahead = null;
         }
-        r = verifyChanged(r, plan.contextDir, ctx, (l) => progress.write(l));
-        if (args.write && r.status === 'changed') {
-          const outcome = writeResult(r, abs);
-          if (!outcome.written && outcome.error) r = failed(r, outcome.error.id, outcome.error.message);
-        }
       }
-      views.file(r);
       // Nothing of a file done is kept.
       plans[k] = null;
-      report.countFile(summary, r.status);
-      const diag = diagnosticLines(r, ctx, report);
-      if (diag) progress.write(diag);
-      progress.tick(++done);
+      const abs = plan ? plan.abs : null;
+      if (!verifying) finish(r, abs, '');
+      else if (plan && r.status === 'changed') {
+        await verifying.push(verifyChanged(r, plan.contextDir, ctx, plan.options.verify).then((v): Verified => ({ ...v, abs })));
+      } else await verifying.push({ r, abs, line: '' });
     }
+    await verifying?.drain();
     if (ahead && args.debug) progress.write(`stageify: read ahead ${readAhead} of ${job} files, ${parsedAhead} parsed\n`);
   } catch (err) {
     progress.clear();

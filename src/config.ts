@@ -6,6 +6,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { globToRegExp, toPosix } from './discover';
 import type { UserPolicy } from './types';
+import { parseHttpTarget, parseWaitSeconds } from './verify-settings';
+import type { VerifySettings } from './verify-settings';
 
 /** A config file that cannot be used: the message names the file and the key. Exit 2 in the CLI. */
 export class ConfigError extends Error {
@@ -25,6 +27,8 @@ export interface FileSettings {
   registryMirror?: string;
   transforms?: string[];
   context?: string;
+  /** `--verify` settings: `{ "wait": seconds, "http": "PORT/PATH", "sidecar": "IMAGE" }`. */
+  verify?: VerifySettings;
 }
 
 export interface Override extends FileSettings {
@@ -48,8 +52,9 @@ export interface Config {
   transformModules: string[];
 }
 
-const TOP_KEYS = ['$schema', 'runtime', 'user', 'registryMirror', 'transforms', 'context', 'overrides', 'transformModules'] as const;
-const OVERRIDE_KEYS = ['files', 'runtime', 'user', 'registryMirror', 'transforms', 'context'] as const;
+const TOP_KEYS = ['$schema', 'runtime', 'user', 'registryMirror', 'transforms', 'context', 'verify', 'overrides', 'transformModules'] as const;
+const OVERRIDE_KEYS = ['files', 'runtime', 'user', 'registryMirror', 'transforms', 'context', 'verify'] as const;
+const VERIFY_KEYS = ['wait', 'http', 'sidecar'];
 const USERS: readonly UserPolicy[] = ['nonroot', 'root'];
 
 // ---------------------------------------------------------------------------------------------
@@ -161,7 +166,27 @@ export function validateConfig(raw: unknown, filepath: string, cwd: string = pro
     else if (obj.context !== undefined && (prefix !== '' || !isPlainObject(obj.context))) {
       fail(prefix + 'context', `must be a folder (a string${prefix ? '' : ', or an object mapping globs to folders'}), got ${describe(obj.context)}`);
     }
+    if (obj.verify !== undefined) s.verify = verifySettings(obj.verify, prefix + 'verify');
     return s;
+  };
+
+  const verifySettings = (v: unknown, key: string): VerifySettings => {
+    if (!isPlainObject(v)) return fail(key, `must be an object with ${VERIFY_KEYS.join(', ')}, got ${describe(v)}`);
+    for (const k of Object.keys(v)) if (!VERIFY_KEYS.includes(k)) fail(`${key}.${k}`, `unknown key (known: ${VERIFY_KEYS.join(', ')})`);
+    const out: VerifySettings = {};
+    if (v.wait !== undefined) {
+      const w = parseWaitSeconds(v.wait);
+      out.wait = 'error' in w ? fail(`${key}.wait`, w.error) : w.seconds;
+    }
+    if (v.http !== undefined) {
+      const t = parseHttpTarget(v.http);
+      out.http = 'error' in t ? fail(`${key}.http`, t.error) : t;
+    }
+    if (v.sidecar !== undefined) {
+      out.sidecar = nonEmptyString(`${key}.sidecar`, v.sidecar);
+      if (/\s/.test(out.sidecar)) fail(`${key}.sidecar`, `must be an image reference, got ${describe(v.sidecar)}`);
+    }
+    return out;
   };
 
   const base = settings(raw, '', TOP_KEYS);
@@ -237,6 +262,7 @@ export function settingsFor(config: Config | null, absFile: string): FileSetting
     if (o.registryMirror !== undefined) s.registryMirror = o.registryMirror;
     if (o.transforms !== undefined) s.transforms = o.transforms;
     if (o.context !== undefined) s.context = o.context;
+    if (o.verify !== undefined) s.verify = { ...s.verify, ...o.verify };
   }
   return s;
 }

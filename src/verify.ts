@@ -1,11 +1,19 @@
 // Real-build verification: build the original and the rewritten Dockerfile with a real Docker daemon,
-// run both, and compare what they print, how they exit and how big they are.
+// run both, and compare what they do and how big they are.
 //
-// Used by the e2e runner (scripts/e2e/run.js) and by `stageify --verify`. Synchronous (spawnSync).
-// Never talks to a registry: every build and run uses `--network none`, runs use `--pull never`, and
-// every base image a Dockerfile names must already exist locally — a missing one is reported as a
-// setup error before anything is built. Expected failures are reported in the result, never thrown.
-import { spawnSync, SpawnSyncReturns } from 'child_process';
+// Used by the e2e runner (scripts/e2e/run.js) and by `stageify --verify`. Asynchronous (child
+// processes are spawned, never waited for synchronously), so the CLI verifies several files at once.
+// Never talks to a registry: every build and run uses `--network none` (unless told otherwise for a
+// program run), runs use `--pull never`, and every base image a Dockerfile names must already exist
+// locally — a missing one is reported as a setup error before anything is built. Expected failures
+// are reported in the result, never thrown.
+//
+// A run: the container starts detached and gets `waitMs`. A program that exits within it is compared
+// by stdout and exit status; one still running at the end counts as "still running" (for both sides
+// alike) and is removed. With `http`, each server is asked `http://127.0.0.1:PORT/PATH` from a
+// sidecar container that joins its network namespace (`--network container:<id>`); the server runs
+// with `--network none`, so that namespace holds nothing but loopback and no port is published.
+import { spawn, spawnSync, SpawnSyncReturns } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -13,6 +21,8 @@ import * as path from 'path';
 import { flagValue, initialArgValues, parseDockerfile } from './dockerfile';
 import type { ParsedDockerfile, Stage } from './dockerfile';
 import { expandVars } from './image-ref';
+import { DEFAULT_WAIT_SECONDS, httpUrl } from './verify-settings';
+import type { HttpTarget } from './verify-settings';
 import { joinContinuations, splitFlags } from '../transforms/shared/instructions';
 
 export interface VerifyOptions {
@@ -26,12 +36,24 @@ export interface VerifyOptions {
   runArgs?: string[];
   /** `docker run --entrypoint` value. */
   entrypoint?: string;
-  /** Network for builds and runs. Default 'none'. */
+  /** Network for builds and program runs. Default 'none'. Servers checked over HTTP always get 'none'. */
   network?: string;
   /** Docker client binary. Default: $STAGEIFY_DOCKER, else `docker` (falling back to /usr/bin/docker). */
   docker?: string;
-  /** Timeout of each `docker run`, in ms. Default 60 000. A run still going then is stopped. */
+  /**
+   * How long each run gets, in ms, before it counts as still running (and is removed).
+   * Default DEFAULT_WAIT_SECONDS (8 s). With `http`, how long the server gets to answer.
+   */
+  waitMs?: number;
+  /** Older name of waitMs (used when waitMs is not given). */
   timeoutMs?: number;
+  /** Ask each server this port and path from a sidecar in its network namespace. */
+  http?: HttpTarget;
+  /**
+   * Image the HTTP sidecar runs (must exist locally and have curl, wget or busybox). Default: the
+   * original image when it has one, else the first local image of DEFAULT_SIDECARS that does.
+   */
+  sidecar?: string;
   /** Timeout of each `docker build`, in ms. Default 1 200 000. */
   buildTimeoutMs?: number;
   /** Keep the built images (tags are in the result). Default false. */
@@ -43,11 +65,11 @@ export interface VerifySide {
   built: boolean;
   /** Build output (stdout + stderr, tail only when long). */
   buildLog: string;
-  /** Whether `docker run` was attempted and finished or timed out. */
+  /** Whether the container started (and then exited, or was still running at the end of the wait). */
   ran: boolean;
-  /** Exit status of the container; null when it did not run or timed out. */
+  /** Exit status of the container; null when it did not run or was still running. */
   exitCode: number | null;
-  /** True when the run was stopped after timeoutMs. */
+  /** True when the container was still running at the end of the wait (it was then removed). */
   timedOut: boolean;
   stdout: string;
   stderr: string;
@@ -57,10 +79,16 @@ export interface VerifySide {
   image: string;
   /** Which builder built it. */
   builder: 'legacy' | 'buildkit';
+  /** With `http`: the status the server answered, or null. */
+  httpStatus?: number | null;
+  /** With `http` and no status: what happened instead (`no answer within 8 s`, `exited 1`). */
+  httpNote?: string;
+  /** With `http`: how many times the sidecar asked. */
+  httpAttempts?: number;
 }
 
 export interface VerifyResult {
-  /** Both built, both ran, same stdout and same exit status. */
+  /** Both built, both ran, same exit status (or both still running), same stdout / HTTP status. */
   ok: boolean;
   /** Set when verification could not be attempted (no docker, missing base image, bad input). */
   setupError?: string;
@@ -70,12 +98,24 @@ export interface VerifyResult {
   docker?: string;
   original: VerifySide;
   rewritten: VerifySide;
+  /**
+   * Same stdout. For containers still running at the end of the wait: what one printed is a prefix
+   * of what the other printed (they may have been stopped at different points). Not compared with
+   * `http` (server logs hold times and latencies): true there.
+   */
   sameOutput: boolean;
+  /** Same exit status, or both still running. */
   sameExit: boolean;
+  /** The wait used, in ms. */
+  waitMs: number;
+  /** With `http`: what was asked, the sidecar used, and whether both answered the same status below 500. */
+  http?: { target: HttpTarget; sidecar?: string; tool?: string; sameStatus: boolean };
   /** original.size / rewritten.size (0 when unknown). */
   ratio: number;
   /** Wall time in ms. */
   durationMs: number;
+  /** Of it, the runs (both sides at once, with the sidecar and the clean-up), in ms; 0 when none. */
+  runMs: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -193,14 +233,31 @@ export function formatVerifyLine(r: VerifyResult): string {
     let detail = '';
     if (!runs) {
       detail = ` (exit ${exitText(r.original)} → ${exitText(r.rewritten)})`;
-    } else if (r.original.timedOut) {
-      detail = ' (both still running at timeout)';
+    } else if (r.original.timedOut && !r.http) {
+      detail = ` (both still running after ${seconds(r.waitMs)})`;
     }
     parts.push(`runs ${runs ? OK : BAD}${detail}`);
-    parts.push(`same output ${r.sameOutput ? OK : BAD}`);
+    if (r.http) parts.push(formatHttpPart(r, r.http.target));
+    else parts.push(`same output ${r.sameOutput ? OK : BAD}`);
     parts.push(`${formatSize(r.original.size)} → ${formatSize(r.rewritten.size)} (${formatRatio(r.ratio)})`);
   }
   return parts.join('  ');
+}
+
+/** `http ✓ (GET /healthz: 200)`, `http ✗ (GET /: 200 → 404)`, `http ✗ (GET /: 500 on both)`. */
+function formatHttpPart(r: VerifyResult, t: HttpTarget): string {
+  const what = (s: VerifySide) => (s.httpStatus != null ? String(s.httpStatus) : s.httpNote || 'no answer');
+  const o = what(r.original);
+  const n = what(r.rewritten);
+  const get = `GET :${t.port}${t.path}`;
+  if (r.http?.sameStatus) return `http ${OK} (${get}: ${o})`;
+  if (o === n) return `http ${BAD} (${get}: ${o} on both)`;
+  return `http ${BAD} (${get}: ${o} → ${n})`;
+}
+
+/** `8 s`, `1.5 s`. */
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
 }
 
 function failedSides(r: VerifyResult, pass: (s: VerifySide) => boolean): string {
@@ -212,8 +269,95 @@ function failedSides(r: VerifyResult, pass: (s: VerifySide) => boolean): string 
 
 function exitText(s: VerifySide): string {
   if (!s.ran) return 'did not run';
-  if (s.timedOut) return 'timeout';
+  if (s.timedOut) return 'still running';
   return String(s.exitCode);
+}
+
+/**
+ * Whether two runs printed the same: equal stdout when both exited; when both were still running,
+ * one's output so far is a prefix of the other's (they were stopped at different moments).
+ */
+export function sameStdout(o: VerifySide, n: VerifySide): boolean {
+  if (o.timedOut && n.timedOut) return o.stdout.startsWith(n.stdout) || n.stdout.startsWith(o.stdout);
+  return o.stdout === n.stdout;
+}
+
+/** The verdict of two finished sides (fills sameExit, sameOutput, http.sameStatus, ok). */
+export function judge(result: VerifyResult): void {
+  const o = result.original;
+  const n = result.rewritten;
+  result.sameExit = false;
+  result.sameOutput = false;
+  if (o.ran && n.ran) {
+    result.sameExit = o.timedOut === n.timedOut && o.exitCode === n.exitCode;
+    result.sameOutput = result.http ? true : sameStdout(o, n);
+  }
+  if (result.http) {
+    const s = o.httpStatus;
+    result.http.sameStatus = s != null && s === n.httpStatus && s < 500;
+  }
+  result.ok = o.built && n.built && o.ran && n.ran && result.sameExit && result.sameOutput && (!result.http || result.http.sameStatus);
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP probes (pure parts unit-tested)
+// ---------------------------------------------------------------------------------------------
+
+/** A program in the sidecar image that can ask a URL. */
+export interface HttpProbe {
+  image: string;
+  tool: 'curl' | 'wget' | 'busybox';
+  /** Absolute path of the program in the image. */
+  path: string;
+}
+
+/**
+ * Local images tried as the sidecar, in order, when the original image has no curl or wget and none
+ * is named: the distroless `debug` images carry busybox (wget at /busybox/wget).
+ */
+export const DEFAULT_SIDECARS = [
+  'gcr.io/distroless/static-debian12:debug',
+  'gcr.io/distroless/base-debian12:debug',
+  'busybox:latest',
+  'curlimages/curl:latest',
+];
+
+/**
+ * Run in the candidate image (with its sh): prints `TOOL PATH` of the first of curl, wget, busybox
+ * found on the image's PATH (walked by hand: busybox's sh names its own applets without a path).
+ */
+export const PROBE_DETECT_SCRIPT = 'IFS=:; for t in curl wget busybox; do for d in $PATH; do [ -x "$d/$t" ] && { echo "$t $d/$t"; exit 0; }; done; done; exit 1';
+
+/** The probe tool named by the output of PROBE_DETECT_SCRIPT, or null. */
+export function parseProbeDetect(image: string, stdout: string): HttpProbe | null {
+  const m = /^(curl|wget|busybox) (\/\S+)\s*$/m.exec(stdout);
+  return m ? { image, tool: m[1] as HttpProbe['tool'], path: m[2] } : null;
+}
+
+/**
+ * Arguments after `--entrypoint <probe.path> <image>` that ask `url` once. curl prints the status and
+ * follows no redirect; wget prints the response headers (-S) on stderr and is stopped from outside
+ * (busybox's own -T crashes in some builds). No proxy is used (see PROBE_ENV).
+ */
+export function probeArgs(probe: HttpProbe, url: string): string[] {
+  if (probe.tool === 'curl') return ['-s', '-o', '/dev/null', '-w', '%{http_code}', '--noproxy', '*', '--max-time', '5', url];
+  const wget = ['-S', '-O', '/dev/null', url];
+  return probe.tool === 'busybox' ? ['wget', ...wget] : wget;
+}
+
+/** Proxy variables cleared in the sidecar, so a request can only go to the address asked. */
+export const PROBE_ENV = ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY', 'all_proxy', 'ALL_PROXY']
+  .flatMap((v) => ['-e', `${v}=`]);
+
+/** The HTTP status a probe saw (the first response's), or null when it got none. */
+export function parseProbeStatus(tool: HttpProbe['tool'], stdout: string, stderr: string): number | null {
+  if (tool === 'curl') {
+    const m = /^\s*(\d{3})\s*$/.exec(stdout);
+    const n = m ? Number(m[1]) : 0;
+    return n >= 100 ? n : null;
+  }
+  const m = /HTTP\/\d(?:\.\d)?\s+(\d{3})\b/.exec(`${stderr}\n${stdout}`);
+  return m ? Number(m[1]) : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -221,6 +365,7 @@ function exitText(s: VerifySide): string {
 // ---------------------------------------------------------------------------------------------
 
 const MAX_LOG = 20000;
+const MAX_STDOUT = 1_000_000;
 function tail(s: string, n = MAX_LOG): string {
   return s.length > n ? '…' + s.slice(s.length - n) : s;
 }
@@ -229,57 +374,131 @@ function emptySide(image: string): VerifySide {
   return { built: false, buildLog: '', ran: false, exitCode: null, timedOut: false, stdout: '', stderr: '', size: 0, image, builder: 'legacy' };
 }
 
-function run(bin: string, args: string[], opts: { env?: NodeJS.ProcessEnv; timeout?: number; input?: string } = {}): SpawnSyncReturns<string> {
-  return spawnSync(bin, args, {
-    encoding: 'utf8',
-    env: opts.env ?? process.env,
-    timeout: opts.timeout,
-    input: opts.input,
-    maxBuffer: 256 * 1024 * 1024,
-    killSignal: 'SIGKILL',
+function runSync(bin: string, args: string[], timeout: number): SpawnSyncReturns<string> {
+  return spawnSync(bin, args, { encoding: 'utf8', timeout, maxBuffer: 16 * 1024 * 1024, killSignal: 'SIGKILL' });
+}
+
+interface ExecResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  error?: NodeJS.ErrnoException;
+  /** Killed after timeoutMs. */
+  timedOut: boolean;
+  /** Killed because the signal was aborted. */
+  aborted: boolean;
+}
+
+interface ExecOptions {
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Characters of each stream kept (the tail). Default MAX_STDOUT. */
+  keep?: number;
+}
+
+/** Runs a program (stdin from /dev/null) and collects its output. Never rejects. */
+function exec(bin: string, args: string[], o: ExecOptions = {}): Promise<ExecResult> {
+  return new Promise((resolve) => {
+    const keep = o.keep ?? MAX_STDOUT;
+    let stdout = '';
+    let stderr = '';
+    let error: NodeJS.ErrnoException | undefined;
+    let timedOut = false;
+    let aborted = false;
+    let settled = false;
+    let timer: NodeJS.Timeout | undefined;
+    const child = spawn(bin, args, { env: o.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const kill = () => { try { child.kill('SIGKILL'); } catch { /* gone */ } };
+    const onAbort = () => { aborted = true; kill(); };
+    const finish = (status: number | null) => {
+      if (settled) return;
+      settled = true;
+      if (timer) clearTimeout(timer);
+      o.signal?.removeEventListener('abort', onAbort);
+      resolve({ status, stdout: tail(stdout, keep), stderr: tail(stderr, keep), error, timedOut, aborted });
+    };
+    const add = (prev: string, chunk: Buffer) => {
+      const s = prev + chunk.toString('utf8');
+      return s.length > 2 * keep ? s.slice(s.length - keep) : s;
+    };
+    child.stdout.on('data', (c: Buffer) => { stdout = add(stdout, c); });
+    child.stderr.on('data', (c: Buffer) => { stderr = add(stderr, c); });
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      error = e;
+      // Not started at all (ENOENT, EACCES): no 'close' follows reliably.
+      if (child.pid === undefined) finish(null);
+    });
+    child.on('close', (code) => finish(code));
+    if (o.timeoutMs !== undefined) timer = setTimeout(() => { timedOut = true; kill(); }, o.timeoutMs);
+    if (o.signal) {
+      if (o.signal.aborted) onAbort();
+      else o.signal.addEventListener('abort', onAbort, { once: true });
+    }
   });
 }
 
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
+
 interface DockerCheck { bin?: string; error?: string }
 
-/** Finds a docker client that reaches a daemon. */
-export function findDocker(preferred?: string): DockerCheck {
-  const candidates = preferred ? [preferred] : [process.env.STAGEIFY_DOCKER || 'docker', '/usr/bin/docker'];
-  let lastError = '';
-  for (const bin of [...new Set(candidates)]) {
-    const r = run(bin, ['version', '--format', '{{.Server.Version}}'], { timeout: 30000 });
-    if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') {
-      lastError = `docker client not found (${bin})`;
-      continue;
-    }
-    if (r.status === 0 && r.stdout.trim()) return { bin };
-    lastError = `docker daemon not answering via ${bin}: ${(r.stderr || r.stdout || String(r.error ?? '')).trim().split('\n').pop()}`;
-  }
-  return { error: `${lastError} (start it with scripts/e2e/setup-docker.sh)` };
+function dockerCandidates(preferred?: string): string[] {
+  return [...new Set(preferred ? [preferred] : [process.env.STAGEIFY_DOCKER || 'docker', '/usr/bin/docker'])];
 }
 
-const pullSupport = new Map<string, boolean>();
-function supportsRunPull(bin: string): boolean {
+/** What `docker version` said about one client: found (bin), or an error and whether to try the next. */
+function readVersion(bin: string, r: { status: number | null; stdout: string; stderr: string; error?: Error }): { ok: boolean; error: string } {
+  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, error: `docker client not found (${bin})` };
+  if (r.status === 0 && r.stdout.trim()) return { ok: true, error: '' };
+  return { ok: false, error: `docker daemon not answering via ${bin}: ${(r.stderr || r.stdout || String(r.error ?? '')).trim().split('\n').pop()}` };
+}
+
+const VERSION_ARGS = ['version', '--format', '{{.Server.Version}}'];
+const setupHint = (error: string) => `${error} (start it with scripts/e2e/setup-docker.sh)`;
+
+/** Finds a docker client that reaches a daemon (synchronous; for scripts). */
+export function findDocker(preferred?: string): DockerCheck {
+  let lastError = '';
+  for (const bin of dockerCandidates(preferred)) {
+    const v = readVersion(bin, runSync(bin, VERSION_ARGS, 30000));
+    if (v.ok) return { bin };
+    lastError = v.error;
+  }
+  return { error: setupHint(lastError) };
+}
+
+async function findDockerAsync(preferred?: string): Promise<DockerCheck> {
+  let lastError = '';
+  for (const bin of dockerCandidates(preferred)) {
+    const v = readVersion(bin, await exec(bin, VERSION_ARGS, { timeoutMs: 30000 }));
+    if (v.ok) return { bin };
+    lastError = v.error;
+  }
+  return { error: setupHint(lastError) };
+}
+
+const pullSupport = new Map<string, Promise<boolean>>();
+/** `--pull never` when the client knows it. */
+function pullNever(bin: string): Promise<string[]> {
   let v = pullSupport.get(bin);
-  if (v === undefined) {
-    const r = run(bin, ['run', '--help'], { timeout: 30000 });
-    v = /--pull\b/.test(r.stdout + r.stderr);
+  if (!v) {
+    v = exec(bin, ['run', '--help'], { timeoutMs: 30000 }).then((r) => /--pull\b/.test(r.stdout + r.stderr));
     pullSupport.set(bin, v);
   }
-  return v;
+  return v.then((yes) => (yes ? ['--pull', 'never'] : []));
 }
 
-function imageExists(bin: string, ref: string): boolean {
-  return run(bin, ['image', 'inspect', '--format', '{{.Id}}', ref], { timeout: 30000 }).status === 0;
+async function imageExists(bin: string, ref: string): Promise<boolean> {
+  return (await exec(bin, ['image', 'inspect', '--format', '{{.Id}}', ref], { timeoutMs: 30000 })).status === 0;
 }
 
-function imageSize(bin: string, ref: string): number {
-  const r = run(bin, ['image', 'inspect', '-f', '{{.Size}}', ref], { timeout: 30000 });
+async function imageSize(bin: string, ref: string): Promise<number> {
+  const r = await exec(bin, ['image', 'inspect', '-f', '{{.Size}}', ref], { timeoutMs: 30000 });
   const n = Number(r.stdout.trim());
   return r.status === 0 && Number.isFinite(n) ? n : 0;
 }
 
-function build(bin: string, side: VerifySide, dockerfileText: string, file: string, o: Required<Pick<VerifyOptions, 'contextDir' | 'network' | 'buildTimeoutMs'>>): void {
+async function build(bin: string, side: VerifySide, dockerfileText: string, file: string, o: { contextDir: string; network: string; buildTimeoutMs: number }): Promise<void> {
   fs.writeFileSync(file, dockerfileText);
   let client = bin;
   const env: NodeJS.ProcessEnv = { ...process.env, DOCKER_BUILDKIT: '0' };
@@ -293,58 +512,174 @@ function build(bin: string, side: VerifySide, dockerfileText: string, file: stri
   if (side.builder === 'buildkit') args.push('--progress', 'plain');
   else args.push('--force-rm');
   args.push(o.contextDir);
-  const r = run(client, args, { env, timeout: o.buildTimeoutMs });
-  let log = (r.stdout || '') + (r.stderr || '');
-  if (r.error) log += `\n[verify] ${(r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT' ? `build timed out after ${o.buildTimeoutMs} ms` : String(r.error)}`;
+  const r = await exec(client, args, { env, timeoutMs: o.buildTimeoutMs, keep: MAX_LOG });
+  let log = r.stdout + r.stderr;
+  if (r.timedOut) log += `\n[verify] build timed out after ${o.buildTimeoutMs} ms`;
+  else if (r.error) log += `\n[verify] ${String(r.error)}`;
   side.buildLog = tail(log);
-  side.built = r.status === 0 && imageExists(bin, side.image);
-  if (side.built) side.size = imageSize(bin, side.image);
+  side.built = r.status === 0 && await imageExists(bin, side.image);
+  if (side.built) side.size = await imageSize(bin, side.image);
 }
 
-function runImage(bin: string, side: VerifySide, o: VerifyOptions & { network: string; timeoutMs: number }): void {
-  const name = side.image.replace(/[^a-zA-Z0-9_.-]/g, '-');
-  const args = ['run', '--rm', '--name', name, '--network', o.network];
-  if (supportsRunPull(bin)) args.push('--pull', 'never');
-  if (o.entrypoint !== undefined) args.push('--entrypoint', o.entrypoint);
-  args.push(side.image, ...(o.runArgs ?? []));
-  const r = run(bin, args, { timeout: o.timeoutMs, input: '' });
-  side.stdout = tail(r.stdout ?? '', 1_000_000);
-  side.stderr = tail(r.stderr ?? '');
-  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') {
+// Named images found to hold a probe tool (or not), per client.
+const probeCache = new Map<string, Promise<HttpProbe | null>>();
+
+async function detectProbe(bin: string, image: string, cache: boolean): Promise<HttpProbe | null> {
+  const key = `${bin}\0${image}`;
+  const hit = cache ? probeCache.get(key) : undefined;
+  if (hit) return hit;
+  const found = (async () => {
+    const r = await exec(bin, ['run', '--rm', '--network', 'none', ...await pullNever(bin), '--entrypoint', 'sh', image, '-c', PROBE_DETECT_SCRIPT], { timeoutMs: 60000, keep: MAX_LOG });
+    return r.status === 0 ? parseProbeDetect(image, r.stdout) : null;
+  })();
+  if (cache) probeCache.set(key, found);
+  return found;
+}
+
+/** The sidecar for the HTTP check, or why there is none. */
+async function chooseSidecar(bin: string, named: string | undefined, original: string): Promise<{ probe?: HttpProbe; error?: string }> {
+  if (named) {
+    if (!await imageExists(bin, named)) return { error: `sidecar image not present locally: ${named} (not pulled: load it, or name another with --verify-sidecar)` };
+    const probe = await detectProbe(bin, named, true);
+    return probe ? { probe } : { error: `sidecar image ${named} has no sh with curl, wget or busybox on its PATH` };
+  }
+  const own = await detectProbe(bin, original, false);
+  if (own) return { probe: own };
+  for (const image of DEFAULT_SIDECARS) {
+    if (!await imageExists(bin, image)) continue;
+    const probe = await detectProbe(bin, image, true);
+    if (probe) return { probe };
+  }
+  return {
+    error: 'the HTTP check needs a local sidecar image with curl, wget or busybox: the original image has none, ' +
+      `and none of ${DEFAULT_SIDECARS.join(', ')} is present; load one or name one with --verify-sidecar IMAGE`,
+  };
+}
+
+interface RunPlan {
+  bin: string;
+  network: string;
+  pull: string[];
+  entrypoint?: string;
+  runArgs?: string[];
+  waitMs: number;
+  http?: HttpTarget;
+  probe?: HttpProbe;
+}
+
+function containerName(image: string): string {
+  return image.replace(/[^a-zA-Z0-9_.-]/g, '-');
+}
+
+/**
+ * Starts one image detached and gives it the wait. An exit within the wait is recorded with its
+ * status; a container still running then (or once its server answered) is marked timedOut. Its
+ * stdout and stderr are read from its log, then it is removed.
+ */
+async function runSide(side: VerifySide, p: RunPlan): Promise<void> {
+  const { bin } = p;
+  const name = containerName(side.image);
+  const args = ['run', '-d', '--name', name, '--network', p.http ? 'none' : p.network, ...p.pull];
+  if (p.entrypoint !== undefined) args.push('--entrypoint', p.entrypoint);
+  args.push(side.image, ...(p.runArgs ?? []));
+  try {
+    const started = await exec(bin, args, { timeoutMs: 120000, keep: MAX_LOG });
+    if (started.status !== 0) {
+      // 125: docker itself failed (bad flags, image missing). 126/127: the command cannot be run;
+      // an attached `docker run` reports that as the exit status, and so does this.
+      if (started.status === 126 || started.status === 127) {
+        side.ran = true;
+        side.exitCode = started.status;
+      }
+      side.stderr = tail(started.stderr + (started.error ? `\n[verify] docker run failed: ${String(started.error)}` : ''));
+      return;
+    }
     side.ran = true;
-    side.timedOut = true;
-    run(bin, ['rm', '-f', name], { timeout: 60000 });
-  } else if (r.error) {
-    side.stderr += `\n[verify] docker run failed: ${String(r.error)}`;
-  } else {
-    side.ran = true;
-    side.exitCode = r.status;
-    // 125: docker itself failed (bad flags, image missing), not the container.
-    if (r.status === 125) side.ran = false;
+    const deadline = Date.now() + p.waitMs;
+    const stopWaiting = new AbortController();
+    const state: { exit?: number | null } = {};
+    const waiting = exec(bin, ['wait', name], { timeoutMs: p.waitMs, signal: stopWaiting.signal, keep: MAX_LOG }).then((r) => {
+      const code = Number(r.stdout.trim());
+      state.exit = r.status === 0 && r.stdout.trim() !== '' && Number.isInteger(code) ? code : null;
+      if (state.exit === null && !r.timedOut && !r.aborted) side.stderr += `\n[verify] docker wait failed: ${r.stderr.trim()}`;
+      return state.exit;
+    });
+    if (p.http && p.probe) {
+      await askServer(side, { ...p, http: p.http, probe: p.probe }, name, deadline, state);
+      if (state.exit === undefined) stopWaiting.abort();
+    }
+    const code = await waiting;
+    if (code !== null) side.exitCode = code;
+    else side.timedOut = true;
+    if (p.http && side.httpStatus == null) {
+      side.httpNote = code !== null ? `exited ${code}` : `no answer within ${seconds(p.waitMs)}`;
+    }
+    const logs = await exec(bin, ['logs', name], { timeoutMs: 60000 });
+    side.stdout = logs.stdout;
+    side.stderr = tail(logs.stderr + side.stderr);
+  } finally {
+    await exec(bin, ['rm', '-f', name], { timeoutMs: 60000 });
   }
 }
 
-/** Builds and runs both Dockerfiles and compares them. Never throws for expected failures. */
-export function verifyRewrite(opts: VerifyOptions): VerifyResult {
+/**
+ * Asks the server from a sidecar in its network namespace until it answers, its container exits or
+ * the wait runs out. A refused connection (still starting) is asked again.
+ */
+async function askServer(
+  side: VerifySide, p: RunPlan & { http: HttpTarget; probe: HttpProbe }, name: string, deadline: number, state: { exit?: number | null },
+): Promise<void> {
+  const url = httpUrl(p.http);
+  let attempts = 0;
+  let last = '';
+  side.httpStatus = null;
+  while (state.exit === undefined) {
+    const left = deadline - Date.now();
+    if (left <= 0) break;
+    attempts++;
+    const probeName = `${name}-ask${attempts}`;
+    const r = await exec(p.bin, [
+      'run', '--rm', '--name', probeName, '--network', `container:${name}`, ...p.pull, ...PROBE_ENV,
+      '--entrypoint', p.probe.path, p.probe.image, ...probeArgs(p.probe, url),
+    ], { timeoutMs: Math.max(left, 2000), keep: MAX_LOG });
+    if (r.timedOut) await exec(p.bin, ['rm', '-f', probeName], { timeoutMs: 60000 });
+    const status = parseProbeStatus(p.probe.tool, r.stdout, r.stderr);
+    if (status !== null) {
+      side.httpStatus = status;
+      break;
+    }
+    last = (r.stderr || r.stdout).trim().split('\n').pop() ?? '';
+    await sleep(Math.min(200, deadline - Date.now()));
+  }
+  side.httpAttempts = attempts;
+  if (side.httpStatus == null && last) side.stderr += `\n[verify] last HTTP probe: ${last}`;
+}
+
+/** Builds and runs both Dockerfiles and compares them. Never rejects for expected failures. */
+export async function verifyRewrite(opts: VerifyOptions): Promise<VerifyResult> {
   const t0 = Date.now();
   const id = crypto.randomBytes(5).toString('hex');
   const repo = `stageify-verify-${id}`;
+  const waitMs = opts.waitMs ?? opts.timeoutMs ?? DEFAULT_WAIT_SECONDS * 1000;
   const result: VerifyResult = {
     ok: false,
     original: emptySide(`${repo}:orig`),
     rewritten: emptySide(`${repo}:new`),
     sameOutput: false,
     sameExit: false,
+    waitMs,
     ratio: 0,
     durationMs: 0,
+    runMs: 0,
   };
+  if (opts.http) result.http = { target: opts.http, sameStatus: false };
   const done = (): VerifyResult => { result.durationMs = Date.now() - t0; return result; };
 
   if (!opts.contextDir || !fs.existsSync(opts.contextDir) || !fs.statSync(opts.contextDir).isDirectory()) {
     result.setupError = `build context is not a folder: ${opts.contextDir}`;
     return done();
   }
-  const docker = findDocker(opts.docker);
+  const docker = await findDockerAsync(opts.docker);
   if (!docker.bin) {
     result.setupError = docker.error;
     return done();
@@ -358,39 +693,51 @@ export function verifyRewrite(opts: VerifyOptions): VerifyResult {
     result.setupError = `base image reference(s) with unresolved build args: ${unresolved.join(', ')}`;
     return done();
   }
-  const missing = wanted.filter((w) => !imageExists(bin, w));
+  const present = await Promise.all(wanted.map((w) => imageExists(bin, w)));
+  const missing = wanted.filter((_, i) => !present[i]);
   if (missing.length) {
     result.missingImages = missing;
     result.setupError = `base image(s) not present locally: ${missing.join(', ')} (not pulled: run scripts/e2e/standins.sh or load them)`;
     return done();
   }
+  if (opts.http && opts.sidecar && !await imageExists(bin, opts.sidecar)) {
+    result.setupError = `sidecar image not present locally: ${opts.sidecar} (not pulled: load it, or name another with --verify-sidecar)`;
+    return done();
+  }
 
   const network = opts.network ?? 'none';
-  const timeoutMs = opts.timeoutMs ?? 60000;
   const buildTimeoutMs = opts.buildTimeoutMs ?? 1_200_000;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'stageify-verify-'));
+  const o = result.original;
+  const n = result.rewritten;
   try {
     const contextDir = path.resolve(opts.contextDir);
-    build(bin, result.original, opts.originalDockerfile, path.join(tmp, 'Dockerfile.orig'), { contextDir, network, buildTimeoutMs });
-    build(bin, result.rewritten, opts.rewrittenDockerfile, path.join(tmp, 'Dockerfile.new'), { contextDir, network, buildTimeoutMs });
-    const runOpts = { ...opts, network, timeoutMs };
-    if (result.original.built) runImage(bin, result.original, runOpts);
-    if (result.rewritten.built) runImage(bin, result.rewritten, runOpts);
-
-    const o = result.original;
-    const n = result.rewritten;
-    if (o.ran && n.ran) {
-      result.sameExit = o.timedOut === n.timedOut && o.exitCode === n.exitCode;
-      result.sameOutput = o.stdout === n.stdout;
-    }
+    await build(bin, o, opts.originalDockerfile, path.join(tmp, 'Dockerfile.orig'), { contextDir, network, buildTimeoutMs });
+    await build(bin, n, opts.rewrittenDockerfile, path.join(tmp, 'Dockerfile.new'), { contextDir, network, buildTimeoutMs });
     result.ratio = o.size > 0 && n.size > 0 ? o.size / n.size : 0;
-    result.ok = o.built && n.built && o.ran && n.ran && result.sameExit && result.sameOutput;
+    if (!o.built || !n.built) return done();
+
+    const plan: RunPlan = { bin, network, pull: await pullNever(bin), entrypoint: opts.entrypoint, runArgs: opts.runArgs, waitMs, http: opts.http };
+    if (opts.http) {
+      const chosen = await chooseSidecar(bin, opts.sidecar, o.image);
+      if (!chosen.probe) {
+        result.setupError = chosen.error;
+        return done();
+      }
+      plan.probe = chosen.probe;
+      result.http!.sidecar = chosen.probe.image === o.image ? 'the original image' : chosen.probe.image;
+      result.http!.tool = chosen.probe.path;
+    }
+    // Both at once: the wait is spent once.
+    const runStart = Date.now();
+    await Promise.all([runSide(o, plan), runSide(n, plan)]);
+    result.runMs = Date.now() - runStart;
+    judge(result);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
     if (!opts.keepImages) {
-      for (const s of [result.original, result.rewritten]) {
-        if (s.built) run(bin, ['image', 'rm', '-f', s.image], { timeout: 60000 });
-      }
+      const built = [o, n].filter((s) => s.built).map((s) => s.image);
+      if (built.length) await exec(bin, ['image', 'rm', '-f', ...built], { timeoutMs: 60000 });
     }
   }
   return done();

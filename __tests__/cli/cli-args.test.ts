@@ -50,6 +50,17 @@ describe('parseArgs', () => {
     expect(() => parseArgs(['--verify', '--verify-args', 'a | b'])).toThrow(/plain words/);
     expect(() => parseArgs(['--verify-cmd', '/app'])).toThrow(/need --verify/);
   });
+
+  it('maps --verify-wait, --verify-http and --verify-sidecar, and refuses bad values', () => {
+    expect(args(['--verify', '--verify-wait', '2.5', '--verify-http', '8080/healthz', '--verify-sidecar', 'busybox:latest']))
+      .toMatchObject({ verifyWait: 2.5, verifyHttp: { port: 8080, path: '/healthz' }, verifySidecar: 'busybox:latest' });
+    expect(args(['--verify', '--verify-http', '3000']).verifyHttp).toEqual({ port: 3000, path: '/' });
+    expect(args(['--verify']).verifyWait).toBeUndefined();
+    expect(() => parseArgs(['--verify', '--verify-wait', '0'])).toThrow(/--verify-wait must be a number of seconds/);
+    expect(() => parseArgs(['--verify', '--verify-http', 'example.com:80/'])).toThrow(/--verify-http must be PORT or PORT\/PATH/);
+    expect(() => parseArgs(['--verify', '--verify-http', '1', '--verify-http', '2'])).toThrow(/more than once/);
+    expect(() => parseArgs(['--verify-http', '8080'])).toThrow(/need --verify/);
+  });
 });
 
 describe('main', () => {

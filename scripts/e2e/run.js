@@ -143,7 +143,7 @@ function lastLines(s, n) {
   return s.trim().split('\n').slice(-n).map((l) => `      ${l}`).join('\n');
 }
 
-function runApp(verify, app, opts) {
+async function runApp(verify, app, opts) {
   const cfg = readConfig(app);
   const rec = { app, cfg, status: 'fail', reasons: [], result: undefined, before: undefined, after: undefined };
   if (cfg.configError) { rec.reasons.push(cfg.configError); return rec; }
@@ -167,7 +167,7 @@ function runApp(verify, app, opts) {
     }
     rec.before = verify.finalBase(original);
     rec.after = verify.finalBase(rewritten);
-    const r = verify.verifyRewrite({
+    const r = await verify.verifyRewrite({
       contextDir: ctx,
       originalDockerfile: original,
       rewrittenDockerfile: rewritten,
@@ -264,7 +264,7 @@ function writeResults(verify, recs, file) {
   fs.writeFileSync(file, rows.join('\n') + '\n');
 }
 
-function main() {
+async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const verify = loadVerify();
   let apps = discoverApps();
@@ -283,7 +283,7 @@ function main() {
   const t0 = Date.now();
   const recs = [];
   for (const app of apps) {
-    const rec = runApp(verify, app, opts);
+    const rec = await runApp(verify, app, opts);
     recs.push(rec);
     printRec(verify, rec, opts);
   }
@@ -301,4 +301,4 @@ function main() {
   process.exitCode = failed ? 1 : 0;
 }
 
-main();
+main().catch((e) => die(`runner error: ${e && e.stack ? e.stack : e}`, 1));
