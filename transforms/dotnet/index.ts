@@ -30,6 +30,9 @@ const DEBIAN_USERS = ['root', 'nobody', 'daemon', 'bin', 'sys', 'www-data'];
 /** Where a dotnet run at start-up is published to. */
 const RUN_PUBLISH_DIR = '/app/publish';
 
+/** The `app` user of the .NET 8+ images (`APP_UID` in their ENV). */
+const APP_UID = '1654:1654';
+
 export const dotnetTransform: Transform<DotnetFacts> = {
   id: 'dotnet',
   matches: (ref) => sdkImageOf(ref) !== null,
@@ -174,18 +177,22 @@ export function planDotnetSplit(input: TransformInput, facts: DotnetFacts): Tran
   }
 
   // The runtime user.
+  let owner: string | null = null;
   if (replay.users.length || input.options.user === 'root' || custom) {
     const user = planRuntimeUser(replay.users, rt, input.options.user ?? (custom ? 'root' : 'nonroot'));
+    owner = user.owner;
     copies.push(...user.copies);
     lines.push(...user.lines);
     messages.push(...user.messages);
   } else if (major >= 8) {
     lines.push('USER $APP_UID');
+    owner = APP_UID;
     messages.push(msg('dotnet/app-uid'));
   } else if (web && input.options.user !== 'nonroot' && !listensAbove1023(replay)) {
     messages.push(msg('dotnet/root-kept'));
   } else {
     const user = planRuntimeUser([], rt, 'nonroot');
+    owner = user.owner;
     lines.push(...user.lines);
     messages.push(...user.messages);
   }
@@ -198,7 +205,7 @@ export function planDotnetSplit(input: TransformInput, facts: DotnetFacts): Tran
 
   const edits = splitEdits({
     file, stage, options: input.options, builderName: stage.name ?? input.options.builderName ?? 'builder', afterFrom: [], inlineEdits: [], builderAppend,
-    runtime: { base: rt, copies, lines, carried, tail: [] },
+    runtime: { base: rt, copies, lines, carried, tail: [], owner }, notes: messages,
   });
   const own = (m: Message) => m.id.startsWith('dotnet/');
   return { kind: 'rewrite', edits, messages: [...messages.filter(own), ...messages.filter((m) => !own(m))], baseAfter: withMirror(image, input.options.registryMirror) };

@@ -3,6 +3,7 @@
 import * as posix from 'path/posix';
 import type { Instr, ParsedDockerfile, Stage } from '../../src/dockerfile';
 import { contextPathOf } from '../shared/context-map';
+import { officialConfig } from '../shared/image-config';
 import { expandWord, replayStageCommon } from '../shared/replay';
 import type { StageState } from '../shared/replay';
 import type { GoFacts } from './facts';
@@ -11,11 +12,6 @@ import type { GoArgs } from './go-command';
 import type { BuildEnv } from './build-constraints';
 import { goMinorOfTag, mainPackagesUnder } from './packages';
 import type { MatchRules } from './packages';
-
-export const GOLANG_DEFAULT_ENV: ReadonlyArray<[string, string]> = [
-  ['GOPATH', '/go'],
-  ['PATH', '/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
-];
 
 export interface GoCommand {
   ins: Instr;
@@ -66,11 +62,12 @@ export function moduleDefaultOfTag(tag: string | null): 'on' | 'off' | 'auto' {
 }
 
 export function replayStage(file: ParsedDockerfile, stage: Stage, facts: GoFacts, tag: string | null): StageReplay {
+  const image = officialConfig('golang', tag);
   const goCommands: GoCommand[] = [];
   const unknown: StageReplay['unknown'] = [];
   const state = replayStageCommon(file, stage, {
-    workdir: '/go',
-    env: GOLANG_DEFAULT_ENV,
+    workdir: image.workdir,
+    env: image.env,
     files: facts.files,
     onCommand: (cmd) => {
       const name = cmd.words[0].value;

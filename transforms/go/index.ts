@@ -250,7 +250,7 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
 
   const edits = splitEdits({
     file, stage, options: input.options, builderName: stage.name ?? input.options.builderName ?? 'builder', afterFrom: [], inlineEdits, builderAppend,
-    runtime: { base: rt, copies, lines, carried, tail },
+    runtime: { base: rt, copies, lines, carried, tail, owner: user.owner }, notes: messages,
   });
   return { kind: 'rewrite', edits, messages: [...messages.filter((m) => m.id.startsWith('go/') || m.id.startsWith('onbuild/')), ...messages.filter((m) => !m.id.startsWith('go/') && !m.id.startsWith('onbuild/'))], baseAfter: withMirror(rt.image, input.options.registryMirror) };
 }

@@ -1,6 +1,7 @@
 // The Java transform: the user's JDK / maven / gradle stage becomes the builder (its steps as
 // written), and a JRE of the same major version gets the jar (and whatever else the java command
 // reads), the runtime files and the container's runtime settings.
+import { imageConfigOf } from '../shared/image-config';
 import * as posix from 'path/posix';
 import type { Instr } from '../../src/dockerfile';
 import { expandVars, formatImageRef } from '../../src/image-ref';
@@ -67,7 +68,7 @@ export function planSplit(input: TransformInput, facts: JavaFacts, img: JavaImag
   const { file, stage, options } = input;
   const custom = options.runtime !== undefined && !(PRESETS as readonly string[]).includes(options.runtime);
   if (img.major === null && !custom) return skip(msg('java/jdk-unknown', { image: input.baseRaw, example: exampleTag(img) }, stage.from.line));
-  const replay = replayJavaStage(file, stage, facts.files, img.family === 'gradle' ? '/home/gradle' : '/');
+  const replay = replayJavaStage(file, stage, facts.files, imageConfigOf(input.base)?.workdir ?? '/');
   if (replay.copies.some((c) => c.sources.some((s) => s === '' || !s.includes('.')))) {
     if (!facts.hasContext) return skip(msg('context/unavailable', { reason: 'no build context was given' }));
     if (facts.truncated) return skip(msg('context/unavailable', { reason: 'the build context has too many files to list' }));
@@ -220,7 +221,7 @@ export function planSplit(input: TransformInput, facts: JavaFacts, img: JavaImag
 
   const edits = splitEdits({
     file, stage, options, builderName: stage.name ?? options.builderName ?? 'builder', afterFrom: [], inlineEdits: [], builderAppend: [],
-    runtime: { base: rt, copies: finalCopies, lines: user.lines, carried, tail: [] },
+    runtime: { base: rt, copies: finalCopies, lines: user.lines, carried, tail: [], owner: user.owner }, notes: messages,
   });
   const own = (m: Message) => m.id.startsWith('java/') || m.id.startsWith('onbuild/');
   return { kind: 'rewrite', edits, messages: [...messages.filter(own), ...messages.filter((m) => !own(m))], baseAfter: withMirror(rt.image, options.registryMirror) };

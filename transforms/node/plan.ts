@@ -267,11 +267,14 @@ export function planSplit(input: TransformInput, facts: NodeFacts, family: Famil
   // Users.
   const lines: string[] = [];
   const runtimeCopies: { src: string; dest: string }[] = [];
+  let owner: string | null = null;
   if (!explicitUser && policy === 'nonroot' && kind === 'slim' && family === 'node') {
     lines.push('USER node');
+    owner = 'node:node';
     messages.push(msg('node/user-node'));
   } else {
     const user = planRuntimeUser(replay.users, rt, policy);
+    owner = user.owner;
     runtimeCopies.push(...user.copies);
     lines.push(...user.lines);
     messages.push(...user.messages);
@@ -286,7 +289,7 @@ export function planSplit(input: TransformInput, facts: NodeFacts, family: Famil
   if (movedKw.length) messages.push(msg('runtime/moved', { keywords: movedKw.join(', ') }));
   const edits = splitEdits({
     file, stage, options, builderName, afterFrom: [], inlineEdits: [], builderAppend,
-    runtime: { base: rt, copies: runtimeCopies, lines: [...copyLines, ...lines], carried, tail: [] },
+    runtime: { base: rt, copies: runtimeCopies, lines: [...copyLines, ...lines], carried, tail: [], owner }, notes: messages,
   });
   const own = (m: Message) => m.id.startsWith('node/') || m.id.startsWith('onbuild/');
   return { kind: 'rewrite', edits, messages: [...messages.filter(own), ...messages.filter((m) => !own(m))], baseAfter: withMirror(rt.image, options.registryMirror) };

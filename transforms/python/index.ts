@@ -1,6 +1,7 @@
 // The Python transform: the user's python/pypy stage becomes the builder (packages installed into
 // a virtualenv), and the runtime is the slim image of the same version with the virtualenv and the
 // application files.
+import { officialConfig } from '../shared/image-config';
 import type { Instr } from '../../src/dockerfile';
 import { isOfficialImage, withoutDigest } from '../../src/image-ref';
 import { msg } from '../../src/messages';
@@ -18,7 +19,6 @@ import { walkStage } from './stage-walk';
 import type { StageCommand } from './stage-walk';
 import { programName } from './stage-walk';
 
-const STD_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 export const VENV = '/opt/venv';
 export const USER_BASE = '/opt/python-packages';
 
@@ -46,7 +46,8 @@ export function planPython(input: TransformInput, facts: PythonFacts): Transform
   const { file, stage, base } = input;
   const runtime = slimTagOf(base.tag);
   if (!runtime.ok) return skip(msg('python/variant-unknown', { image: input.baseRaw }));
-  const walk = walkStage(file, stage, facts.files, [['PATH', STD_PATH]], '/');
+  const image = officialConfig('python', base.tag);
+  const walk = walkStage(file, stage, facts.files, image.env, image.workdir);
   const opaque = walk.opaqueRuns.find((i) => /\b(pip|pipenv|poetry|conda|venv|setup\.py)\b/.test(i.argsText));
   if (opaque) return skip(msg('python/heredoc-install', { line: opaque.line }, opaque.line));
 

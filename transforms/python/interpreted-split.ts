@@ -11,6 +11,7 @@ import type { RunKeyword } from '../shared/commands';
 import { carryInstructions } from '../shared/carry';
 import type { RuntimeBase } from '../shared/runtime-bases';
 import { planRuntimeUser } from '../shared/runtime-user';
+import { builderImageRef, planRuntimeConfig, writableDirs } from '../shared/runtime-config';
 import { copyFromLine, splitEdits, withMirror } from '../shared/split';
 import type { TransformInput, TransformOutcome } from '../types';
 import { appFiles } from './app-files';
@@ -155,8 +156,13 @@ export function planInterpretedSplit(input: TransformInput, walk: StageWalk, pla
     }
     lines.push(copyFromLine(builder, p.path, p.path, chown));
   }
-  // COPY leaves a folder the runtime's WORKDIR already created owned by root: give it its owner.
-  const owned = pieces.dirs.map((d) => ({ path: d.path, chown: d.chown ?? (nonrootNow ? '65532:65532' : null) })).filter((d) => d.chown);
+  // COPY leaves a folder the runtime's WORKDIR already created owned by root: give it its owner
+  // (the split creates the working directory and volumes owned by the new user itself).
+  const carried = carryInstructions(stage.body, file.text, plan.toolchainEnv);
+  const splitOwned = user.owner ? writableDirs(planRuntimeConfig(file, stage, builderImageRef(file, stage, undefined), carried)) : [];
+  const owned = pieces.dirs
+    .map((d) => ({ path: d.path, chown: d.chown ?? (nonrootNow ? '65532:65532' : null) }))
+    .filter((d) => d.chown && !(d.chown === user.owner && splitOwned.includes(d.path)));
   for (const owner of [...new Set(owned.map((d) => d.chown as string))]) {
     lines.push(`RUN chown ${owner} ${owned.filter((d) => d.chown === owner).map((d) => d.path).join(' ')}`);
   }
@@ -168,13 +174,12 @@ export function planInterpretedSplit(input: TransformInput, walk: StageWalk, pla
   lines.push(...user.lines);
   messages.push(...user.messages);
 
-  const carried = carryInstructions(stage.body, file.text, plan.toolchainEnv);
   const movedKw = [...new Set(carried.filter((c) => c.move).map((c) => c.ins.keyword))];
   if (movedKw.length) messages.push(msg('runtime/moved', { keywords: movedKw.join(', ') }));
 
   const edits = splitEdits({
     file, stage, options: input.options, builderName: builder, afterFrom: [], inlineEdits: plan.inlineEdits, builderAppend: [],
-    runtime: { base: rt, copies: user.copies, lines, carried, tail: [] },
+    runtime: { base: rt, copies: user.copies, lines, carried, tail: [], owner: user.owner }, notes: messages,
   });
   const own = (m: Message) => m.id.startsWith(`${lang}/`) || m.id.startsWith('onbuild/');
   return { kind: 'rewrite', edits, messages: [...messages.filter(own), ...messages.filter((m) => !own(m))], baseAfter: withMirror(image, input.options.registryMirror) };

@@ -15,12 +15,8 @@ import { GEM_HOME, rubyInstalls, settingVariable } from './bundle';
 import { EXTENSION_GEMS, gatherRubyFacts, NATIVE_GEMS } from './facts';
 import type { RubyFacts } from './facts';
 import { expandRubyOnbuild } from './onbuild';
+import { officialConfig } from '../shared/image-config';
 
-const STD_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-/** The official ruby images' environment (the slim ones have the same). */
-const RUBY_ENV: ReadonlyArray<[string, string]> = [
-  ['PATH', `${GEM_HOME}/bin:${STD_PATH}`], ['GEM_HOME', GEM_HOME], ['BUNDLE_APP_CONFIG', GEM_HOME], ['BUNDLE_SILENCE_ROOT_WARNING', '1'],
-];
 const TOOLCHAIN_ENV = new Set(['BUNDLE_JOBS', 'BUNDLE_RETRY', 'DEBIAN_FRONTEND', 'MAKEFLAGS', 'RUBY_VERSION', 'RUBY_MAJOR', 'RUBY_DOWNLOAD_SHA256', 'RUBYGEMS_VERSION', 'BUNDLER_VERSION', 'NOKOGIRI_USE_SYSTEM_LIBRARIES']);
 const NOT_RUNTIME = [/^spec$/, /^test$/, /^\.rspec$/, /^\.rubocop.*\.yml$/, /^coverage$/, /^\.bundle$/, /^\.byebug_history$/];
 const PRODUCTION_ENV = ['RAILS_ENV', 'RACK_ENV', 'APP_ENV'];
@@ -41,7 +37,8 @@ export function planRuby(input: TransformInput, facts: RubyFacts): TransformOutc
   const { file, stage, base } = input;
   const runtime = slimTagOf(base.tag);
   if (!runtime.ok) return skip(msg('ruby/variant-unknown', { image: input.baseRaw }));
-  const walk = walkStage(file, stage, facts.files, RUBY_ENV, '/');
+  const image = officialConfig('ruby', base.tag);
+  const walk = walkStage(file, stage, facts.files, image.env, image.workdir);
   const opaque = walk.opaqueRuns.find((i) => /\b(bundle|gem)\b/.test(i.argsText));
   if (opaque) return skip(msg('ruby/heredoc-install', { line: opaque.line }, opaque.line));
   const found = rubyInstalls(walk);

@@ -218,7 +218,7 @@ export function planRustSplit(input: TransformInput, facts: RustFacts): Transfor
   const inlineEdits: TextEdit[] = [];
   const edits = splitEdits({
     file, stage, options: input.options, builderName: stage.name ?? input.options.builderName ?? 'builder', afterFrom: [], inlineEdits, builderAppend,
-    runtime: { base: rt, copies, lines, carried, tail: [] },
+    runtime: { base: rt, copies, lines, carried, tail: [], owner: user.owner }, notes: messages,
   });
   const own = (m: Message) => m.id.startsWith('rust/');
   return { kind: 'rewrite', edits, messages: [...messages.filter(own), ...messages.filter((m) => !own(m))], baseAfter: withMirror(rt.image, input.options.registryMirror) };

@@ -7,13 +7,8 @@ import { expandWord, replayStageCommon } from '../shared/replay';
 import type { StageState } from '../shared/replay';
 import { hostTriple, linkageOf, parseCargoArgs, profileDir } from './cargo-command';
 import type { CargoArgs } from './cargo-command';
+import { officialConfig } from '../shared/image-config';
 import type { CargoPackage, RustFacts } from './facts';
-
-export const RUST_DEFAULT_ENV: ReadonlyArray<[string, string]> = [
-  ['CARGO_HOME', '/usr/local/cargo'],
-  ['RUSTUP_HOME', '/usr/local/rustup'],
-  ['PATH', '/usr/local/cargo/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
-];
 
 export type Linkage = 'glibc' | 'musl' | 'none';
 
@@ -52,10 +47,11 @@ export interface RustReplay extends StageState {
 const KNOWN_DIRS = ['/', '/usr/local/bin', '/usr/bin', '/bin', '/usr/local/sbin', '/usr/sbin', '/sbin', '/opt', '/tmp', '/usr/local', '/usr/local/cargo/bin', '/root', '/home', '/srv'];
 
 export function replayRustStage(file: ParsedDockerfile, stage: Stage, facts: RustFacts, tag: string | null): RustReplay {
+  const image = officialConfig('rust', tag);
   const extra = { cargo: [] as CargoCommand[], artifacts: [] as RustArtifact[], outDirs: [] as OutDir[], unknown: [] as RustReplay['unknown'] };
   const state = replayStageCommon(file, stage, {
-    workdir: '/',
-    env: RUST_DEFAULT_ENV,
+    workdir: image.workdir,
+    env: image.env,
     files: facts.files,
     knownDirs: KNOWN_DIRS,
     onCommand: (c, s) => {

@@ -9,10 +9,12 @@ export interface UserPlan {
   copies: { src: string; dest: string }[];
   lines: string[];
   messages: Message[];
+  /** The user stageify runs the program as in place of an implicit root, or null (kept as it was). */
+  owner: string | null;
 }
 
 export function planRuntimeUser(users: readonly Instr[], rt: RuntimeBase, policy: UserPolicy): UserPlan {
-  const plan: UserPlan = { copies: [], lines: [], messages: [] };
+  const plan: UserPlan = { copies: [], lines: [], messages: [], owner: null };
   if (users.length) {
     const last = users[users.length - 1];
     const value = last.argsText.trim();
@@ -26,6 +28,7 @@ export function planRuntimeUser(users: readonly Instr[], rt: RuntimeBase, policy
   } else if (policy === 'nonroot') {
     const user = rt.nonrootUser ?? '65532:65532';
     if (!rt.nonrootByDefault) plan.lines.push(`USER ${user}`);
+    plan.owner = rt.nonrootByDefault ? '65532:65532' : user.includes(':') ? user : `${user}:${user}`;
     plan.messages.push(msg('runtime/nonroot-user', { user: rt.nonrootByDefault ? '65532' : user }));
   } else if (rt.nonrootByDefault) {
     plan.lines.push('USER root');

@@ -5,8 +5,11 @@ import type { CommentLine, Instr, ParsedDockerfile, Stage } from '../../src/dock
 import { flagValue, kw } from '../../src/dockerfile';
 import { redactCredentials } from '../../src/image-ref';
 import { isBlankLine, endOfLine } from '../../src/text';
-import type { TextEdit, TransformOptions } from '../../src/types';
+import { msg } from '../../src/messages';
+import type { Message, TextEdit, TransformOptions } from '../../src/types';
 import type { RuntimeBase } from './runtime-bases';
+import { builderImageRef, insideAny, planRuntimeConfig, writableDirs } from './runtime-config';
+import type { RuntimeConfig } from './runtime-config';
 
 export interface Carried {
   ins: Instr;
@@ -39,8 +42,18 @@ export interface SplitPlan {
     carried: Carried[];
     /** Generated lines at the very end (a CMD when the program had none of its own). */
     tail: string[];
+    /**
+     * The user stageify runs the program as in place of an implicit root (`65532:65532`), or null:
+     * the working directory, the volumes and the files copied into them become that user's.
+     */
+    owner?: string | null;
   };
+  /** Messages about what the split itself adds (the builder image's WORKDIR, writable folders). */
+  notes?: Message[];
 }
+
+/** An empty folder made in the builder: `COPY --chown` of it creates a folder owned by the runtime user. */
+export const EMPTY_DIR = '/.stageify-empty';
 
 /** Carried instructions that go first in the runtime stage, before its COPY lines. */
 const LEADING_KEYWORDS = new Set(['ARG', 'ENV', 'WORKDIR', 'LABEL', 'MAINTAINER']);
@@ -73,6 +86,11 @@ export function splitEdits(plan: SplitPlan): TextEdit[] {
   const eol = file.eol;
   const edits: TextEdit[] = [];
   const from = stage.from;
+  const rt = plan.runtime;
+  const cfg = planRuntimeConfig(file, stage, builderImageRef(file, stage, plan.builderImage), rt.carried);
+  const owned = rt.owner ? writableDirs(cfg) : [];
+  const builderAppend = owned.length ? [...plan.builderAppend, `RUN mkdir -p ${EMPTY_DIR}`] : plan.builderAppend;
+  noteConfig(plan, cfg, owned);
 
   // 1. The builder's FROM: new image, and a stage name.
   if (plan.builderImage !== undefined) {
@@ -109,15 +127,16 @@ export function splitEdits(plan: SplitPlan): TextEdit[] {
   }
 
   // 4. Lines at the end of the builder: after its last kept instruction.
-  if (plan.builderAppend.length) {
+  let appendedWithoutEol = -1;
+  if (builderAppend.length) {
     const anchor = kept.length ? kept[kept.length - 1] : from;
     const at = anchor.lineEnd;
     const needEol = !(at > anchor.end);
-    edits.push({ start: at, end: at, text: (needEol ? eol : '') + plan.builderAppend.map((l) => line(file, l) + eol).join('') });
+    if (needEol) appendedWithoutEol = at;
+    edits.push({ start: at, end: at, text: (needEol ? eol : '') + builderAppend.map((l) => line(file, l) + eol).join('') });
   }
 
   // 5. The runtime stage, appended at the end of the file.
-  const rt = plan.runtime;
   // The runtime is for the same platform as the original image was.
   const platform = flagValue(from, 'platform');
   const platformFlag = platform ? `--platform=${platform} ` : '';
@@ -125,11 +144,19 @@ export function splitEdits(plan: SplitPlan): TextEdit[] {
   for (const p of rt.base.preamble) out.push(line(file, p));
   const hasEntrypoint = rt.carried.some((c) => c.ins.keyword === 'ENTRYPOINT');
   if (rt.base.hasEntrypoint && !hasEntrypoint) out.push(line(file, 'ENTRYPOINT []'));
+  // Folders the runtime user writes: created by a COPY that gives them their owner, before any
+  // WORKDIR creates them as root.
+  for (const d of owned) out.push(line(file, copyFromLine(plan.builderName, EMPTY_DIR, d, rt.owner)));
+  for (const [n, v] of cfg.env) out.push(line(file, `ENV ${n}=${envValue(v)}`));
+  if (cfg.implicitWorkdir) out.push(line(file, `WORKDIR ${cfg.implicitWorkdir}`));
   let k = 0;
-  while (k < rt.carried.length && LEADING_KEYWORDS.has(rt.carried[k].ins.keyword)) out.push(carriedText(file, rt.carried[k++]));
-  for (const c of rt.copies) out.push(line(file, copyFromLine(plan.builderName, c.src, c.dest, c.chown)));
+  while (k < rt.carried.length && LEADING_KEYWORDS.has(rt.carried[k].ins.keyword)) out.push(carriedText(file, rt.carried[k++], cfg));
+  for (const c of rt.copies) {
+    const chown = c.chown ?? (owned.length && insideAny(c.dest, owned) ? rt.owner : undefined);
+    out.push(line(file, copyFromLine(plan.builderName, c.src, c.dest, chown)));
+  }
   out.push(...rt.lines.map((l) => line(file, l)));
-  for (; k < rt.carried.length; k++) out.push(carriedText(file, rt.carried[k]));
+  for (; k < rt.carried.length; k++) out.push(carriedText(file, rt.carried[k], cfg));
   out.push(...rt.tail.map((l) => line(file, l)));
 
   // What precedes the appended stage is the original up to where deletions at the end begin.
@@ -138,9 +165,11 @@ export function splitEdits(plan: SplitPlan): TextEdit[] {
     if (e.text === '' && e.end === tail && e.start < tail) tail = e.start;
   }
   // Looked at from the end (a pattern anchored at the end still scans the whole text).
-  const endsWithEol = tail > 0 && isLineBreak(text.charCodeAt(tail - 1));
+  // Lines appended to a last line that had no line ending end with one of their own.
+  const appendedAtTail = appendedWithoutEol === tail;
+  const endsWithEol = appendedAtTail || (tail > 0 && isLineBreak(text.charCodeAt(tail - 1)));
   let prefix = endsWithEol || tail === 0 ? '' : eol;
-  const lastLineBlank = endsWithEol && isBlankLastLine(text, tail - (tail >= 2 && text.charCodeAt(tail - 2) === 13 && text.charCodeAt(tail - 1) === 10 ? 2 : 1));
+  const lastLineBlank = !appendedAtTail && endsWithEol && isBlankLastLine(text, tail - (tail >= 2 && text.charCodeAt(tail - 2) === 13 && text.charCodeAt(tail - 1) === 10 ? 2 : 1));
   if (!lastLineBlank) prefix += eol;
   edits.push({ start: text.length, end: text.length, text: prefix + out.join(eol) + eol });
   return edits;
@@ -161,10 +190,28 @@ function commentsByLineEnd(file: ParsedDockerfile): Map<number, CommentLine> {
   return (file.commentsByLineEnd ??= new Map(file.comments.map((c) => [c.lineEnd, c])));
 }
 
-function carriedText(file: ParsedDockerfile, c: Carried): string {
+function carriedText(file: ParsedDockerfile, c: Carried, cfg: RuntimeConfig): string {
   const comments = c.move ? file.text.slice(attachedCommentsStart(file, c.ins), c.ins.lineStart) : '';
-  const body = c.text ?? file.text.slice(c.ins.start, c.ins.end);
+  const body = cfg.texts.get(c.ins) ?? c.text ?? file.text.slice(c.ins.start, c.ins.end);
   return comments + body;
+}
+
+/** Says what the runtime stage got from the builder image's config, and which folders it owns. */
+function noteConfig(plan: SplitPlan, cfg: RuntimeConfig, owned: readonly string[]): void {
+  const notes = plan.notes;
+  if (!notes) return;
+  const image = plan.builderImage ?? plan.stage.shownImage ?? plan.stage.image ?? '?';
+  if (cfg.implicitWorkdir) notes.push(msg('runtime/implicit-workdir', { image, dir: cfg.implicitWorkdir }));
+  if (cfg.resolved.size) {
+    notes.push(msg('runtime/vars-resolved', { vars: [...cfg.resolved.keys()].join(', '), values: [...cfg.resolved].map(([n, v]) => `${n}=${v}`).join(', ') }));
+  }
+  if (cfg.env.length) notes.push(msg('runtime/env-from-builder', { vars: cfg.env.map(([n]) => n).join(', '), values: cfg.env.map(([n, v]) => `${n}=${v}`).join(', ') }));
+  if (owned.length) notes.push(msg('runtime/writable-dirs', { user: plan.runtime.owner ?? '', dirs: owned.join(', ') }));
+}
+
+/** An ENV value as Docker reads it back: quoted when it has blanks, quotes or dollars. */
+function envValue(v: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]*$/.test(v) ? v : `"${v.replace(/[\\"$]/g, (c) => '\\' + c)}"`;
 }
 
 function lineStartBefore(text: string, offset: number): number {

@@ -3,10 +3,12 @@ WORKDIR /src
 COPY . .
 RUN dotnet publish -c Release -o /app
 WORKDIR /app
+RUN mkdir -p /.stageify-empty
 
 FROM mcr.microsoft.com/dotnet/aspnet:8.0-alpine
+COPY --from=builder --chown=1654:1654 /.stageify-empty /app
 WORKDIR /app
-COPY --from=builder /app /app
+COPY --from=builder --chown=1654:1654 /app /app
 USER $APP_UID
 HEALTHCHECK CMD wget -qO- http://localhost:8080/health || exit 1
 ENTRYPOINT ["dotnet", "Svc.dll"]

@@ -2,8 +2,10 @@ FROM golang:1.22 AS builder
 WORKDIR /src
 COPY . .
 RUN CGO_ENABLED=0 go build -C cmd/server .
+RUN mkdir -p /.stageify-empty
 
 FROM gcr.io/distroless/static-debian12:nonroot
+COPY --from=builder --chown=65532:65532 /.stageify-empty /src
 WORKDIR /src
-COPY --from=builder /src/cmd/server/server /src/cmd/server/server
+COPY --from=builder --chown=65532:65532 /src/cmd/server/server /src/cmd/server/server
 CMD ["/src/cmd/server/server"]

@@ -3,8 +3,10 @@ RUN apk add --no-cache gcc musl-dev
 WORKDIR /src
 COPY . .
 RUN go build -o /app .
+RUN mkdir -p /.stageify-empty
 
 FROM alpine:3.19
+COPY --from=builder --chown=65532:65532 /.stageify-empty /src
 WORKDIR /src
 COPY --from=builder /app /app
 COPY --from=builder /usr/local/go/lib/time/zoneinfo.zip /usr/local/go/lib/time/zoneinfo.zip

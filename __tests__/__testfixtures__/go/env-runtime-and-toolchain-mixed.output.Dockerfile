@@ -4,8 +4,10 @@ ENV GOPROXY=off
 WORKDIR /src
 COPY . .
 RUN CGO_ENABLED=0 go build -o /app .
+RUN mkdir -p /.stageify-empty
 
 FROM gcr.io/distroless/static-debian12:nonroot
+COPY --from=builder --chown=65532:65532 /.stageify-empty /src
 ENV GOFLAGS=-mod=vendor APP_MODE=release
 WORKDIR /src
 COPY --from=builder /app /app

@@ -2,8 +2,10 @@ FROM golang AS builder
 WORKDIR /src
 COPY . .
 RUN go build -o /app .
+RUN mkdir -p /.stageify-empty
 
 FROM gcr.io/distroless/base-debian13:nonroot
+COPY --from=builder --chown=65532:65532 /.stageify-empty /src
 WORKDIR /src
 COPY --from=builder /app /app
 CMD ["/app"]

@@ -5,8 +5,11 @@ COPY . .
 RUN CGO_ENABLED=0 go build `
     -o /app `
     .
+RUN mkdir -p /.stageify-empty
 
 FROM gcr.io/distroless/static-debian12:nonroot
+COPY --from=builder --chown=65532:65532 /.stageify-empty /go/C:/src
+WORKDIR /go
 WORKDIR C:/src
 COPY --from=builder /app /app
 CMD ["/app"]

@@ -8,8 +8,10 @@ RUN go mod download && \
       -o /app . && \
     # done
     echo built
+RUN mkdir -p /.stageify-empty
 
 FROM gcr.io/distroless/static-debian12:nonroot
+COPY --from=builder --chown=65532:65532 /.stageify-empty /src
 WORKDIR /src
 COPY --from=builder /app /app
 CMD ["/app"]

@@ -4,10 +4,12 @@ WORKDIR /go/src/app
 COPY . /go/src/app
 RUN go get -v -d
 RUN CGO_ENABLED=0 go install -v
+RUN mkdir -p /.stageify-empty
 
 FROM gcr.io/distroless/static-debian12:nonroot
+COPY --from=builder --chown=65532:65532 /.stageify-empty /go/src/app
 WORKDIR /go/src/app
 COPY --from=builder /go/bin/app /go/bin/app
-COPY --from=builder /go/src/app/templates /go/src/app/templates
+COPY --from=builder --chown=65532:65532 /go/src/app/templates /go/src/app/templates
 EXPOSE 8080
 CMD ["/go/bin/app"]

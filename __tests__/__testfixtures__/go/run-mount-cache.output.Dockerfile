@@ -4,8 +4,10 @@ COPY . .
 RUN --mount=type=cache,target=/root/.cache/go-build \
     --mount=type=cache,target=/go/pkg/mod \
     CGO_ENABLED=0 go build -o /app .
+RUN mkdir -p /.stageify-empty
 
 FROM gcr.io/distroless/static-debian12:nonroot
+COPY --from=builder --chown=65532:65532 /.stageify-empty /src
 WORKDIR /src
 COPY --from=builder /app /app
 CMD ["/app"]

@@ -3,8 +3,10 @@ WORKDIR /src
 COPY . .
 RUN CGO_ENABLED=0 go build -o /app .
 ENV PORT=1
+RUN mkdir -p /.stageify-empty
 
 FROM alpine:3.20
+COPY --from=builder --chown=65532:65532 /.stageify-empty /src
 WORKDIR /src
 ENV PORT=1
 COPY --from=builder /app /app

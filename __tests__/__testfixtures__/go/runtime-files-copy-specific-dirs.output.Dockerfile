@@ -3,9 +3,11 @@ WORKDIR /app
 COPY go.mod main.go ./
 COPY templates ./templates
 RUN CGO_ENABLED=0 go build -o /app/server .
+RUN mkdir -p /.stageify-empty
 
 FROM gcr.io/distroless/static-debian12:nonroot
+COPY --from=builder --chown=65532:65532 /.stageify-empty /app
 WORKDIR /app
-COPY --from=builder /app/server /app/server
-COPY --from=builder /app/templates /app/templates
+COPY --from=builder --chown=65532:65532 /app/server /app/server
+COPY --from=builder --chown=65532:65532 /app/templates /app/templates
 CMD ["/app/server"]

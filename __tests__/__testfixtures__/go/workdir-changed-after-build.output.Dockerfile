@@ -3,8 +3,10 @@ WORKDIR /src
 COPY . .
 RUN CGO_ENABLED=0 go build -o /usr/local/bin/hello .
 WORKDIR /data
+RUN mkdir -p /.stageify-empty
 
 FROM gcr.io/distroless/static-debian12:nonroot
+COPY --from=builder --chown=65532:65532 /.stageify-empty /data
 WORKDIR /data
 COPY --from=builder /usr/local/bin/hello /usr/local/bin/hello
 CMD ["hello"]

@@ -2,9 +2,11 @@ FROM amazoncorretto:11-alpine-jdk AS builder
 WORKDIR /app
 COPY Main.java .
 RUN javac Main.java && jar cfe app.jar Main Main.class
+RUN mkdir -p /.stageify-empty
 
 FROM eclipse-temurin:11-jre-alpine
+COPY --from=builder --chown=65532:65532 /.stageify-empty /app
 WORKDIR /app
-COPY --from=builder /app/app.jar /app/app.jar
+COPY --from=builder --chown=65532:65532 /app/app.jar /app/app.jar
 USER 65532:65532
 CMD ["java", "-jar", "app.jar"]

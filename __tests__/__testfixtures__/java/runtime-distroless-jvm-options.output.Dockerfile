@@ -2,9 +2,11 @@ FROM openjdk:21 AS builder
 WORKDIR /opt/app
 COPY Main.java .
 RUN javac Main.java && jar cfe app.jar Main Main.class
+RUN mkdir -p /.stageify-empty
 
 FROM gcr.io/distroless/java21-debian12:nonroot
 ENTRYPOINT []
+COPY --from=builder --chown=65532:65532 /.stageify-empty /opt/app
 WORKDIR /opt/app
-COPY --from=builder /opt/app/app.jar /opt/app/app.jar
+COPY --from=builder --chown=65532:65532 /opt/app/app.jar /opt/app/app.jar
 CMD ["java", "-XX:MaxRAMPercentage=75", "-jar", "app.jar"]

@@ -5,8 +5,10 @@ COPY . .
 RUN npm ci && npm run build
 # dev dependencies out: the runtime stage copies node_modules as it is now
 RUN npm prune --omit=dev
+RUN mkdir -p /.stageify-empty
 
 FROM node:20-alpine3.19
+COPY --from=builder --chown=node:node /.stageify-empty /app
 WORKDIR /app
 COPY --from=builder /app /app
 USER node

@@ -10,8 +10,10 @@ RUN npm ci
 COPY . .
 # dev dependencies out: the runtime stage copies node_modules as it is now
 RUN npm prune --omit=dev
+RUN mkdir -p /.stageify-empty
 
 FROM node:20-slim
+COPY --from=builder --chown=node:node /.stageify-empty /app
 WORKDIR /app
 ENV PORT=3000
 COPY --from=builder /app /app

@@ -2,8 +2,10 @@ FROM node:20 AS builder
 WORKDIR /app
 COPY . .
 RUN npm install
+RUN mkdir -p /.stageify-empty
 
 FROM node:20-slim
+COPY --from=builder --chown=node:node /.stageify-empty /app
 WORKDIR /app
 COPY --from=builder /app /app
 USER node

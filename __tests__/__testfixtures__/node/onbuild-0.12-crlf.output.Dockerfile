@@ -7,8 +7,10 @@ RUN npm install
 COPY . /usr/src/app
 # dev dependencies out: the runtime stage copies node_modules as it is now
 RUN npm prune --production
+RUN mkdir -p /.stageify-empty
 
 FROM node:0.12-slim
+COPY --from=builder --chown=node:node /.stageify-empty /usr/src/app
 WORKDIR /usr/src/app
 COPY --from=builder /usr/src/app /usr/src/app
 USER node

@@ -6,8 +6,10 @@ ENV NODE_ENV $NODE_ENV
 COPY package.json /usr/src/app/
 RUN npm install && npm cache clean --force
 COPY . /usr/src/app
+RUN mkdir -p /.stageify-empty
 
 FROM node:8-slim
+COPY --from=builder --chown=node:node /.stageify-empty /usr/src/app
 WORKDIR /usr/src/app
 ARG NODE_ENV
 ENV NODE_ENV $NODE_ENV

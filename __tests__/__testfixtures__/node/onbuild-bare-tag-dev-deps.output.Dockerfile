@@ -9,8 +9,10 @@ RUN npm install && npm cache clean --force
 COPY . /usr/src/app
 # dev dependencies out: the runtime stage copies node_modules as it is now
 RUN npm prune --production
+RUN mkdir -p /.stageify-empty
 
 FROM node:8-slim
+COPY --from=builder --chown=node:node /.stageify-empty /usr/src/app
 WORKDIR /usr/src/app
 ARG NODE_ENV
 ENV NODE_ENV $NODE_ENV

@@ -7,8 +7,10 @@ COPY package.json /usr/src/app/
 RUN npm install && npm cache clean --force
 COPY . /usr/src/app
 ENV PORT=8080
+RUN mkdir -p /.stageify-empty
 
 FROM docker.io/library/node:6.11-slim
+COPY --from=builder --chown=node:node /.stageify-empty /usr/src/app
 WORKDIR /usr/src/app
 ARG NODE_ENV
 ENV NODE_ENV $NODE_ENV

@@ -6,8 +6,10 @@ RUN pnpm install --frozen-lockfile
 COPY . .
 # dev dependencies out: the runtime stage copies node_modules as it is now
 RUN pnpm prune --prod
+RUN mkdir -p /.stageify-empty
 
 FROM node:22-bookworm-slim
+COPY --from=builder --chown=node:node /.stageify-empty /app
 WORKDIR /app
 COPY --from=builder /app /app
 USER node

@@ -7,8 +7,10 @@ RUN npm run build
 ENV NODE_ENV=production
 # dev dependencies out: the runtime stage copies node_modules as it is now
 RUN npm prune --omit=dev
+RUN mkdir -p /.stageify-empty
 
 FROM node:20-bookworm-slim
+COPY --from=builder --chown=node:node /.stageify-empty /srv/api
 WORKDIR /srv/api
 ENV NODE_ENV=production
 COPY --from=builder /srv/api/node_modules /srv/api/node_modules

@@ -6,8 +6,10 @@ COPY . .
 RUN yarn build
 # dev dependencies out: the runtime stage copies node_modules as it is now
 RUN yarn install --production --prefer-offline
+RUN mkdir -p /.stageify-empty
 
 FROM node:18-slim
+COPY --from=builder --chown=node:node /.stageify-empty /usr/src/app
 WORKDIR /usr/src/app
 COPY --from=builder /usr/src/app /usr/src/app
 USER node

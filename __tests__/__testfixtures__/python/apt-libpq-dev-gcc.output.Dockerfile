@@ -8,14 +8,15 @@ RUN python -m venv /opt/venv
 ENV PATH="/opt/venv/bin:$PATH"
 RUN pip install -r requirements.txt
 COPY . /code/
+RUN mkdir -p /.stageify-empty
 
 FROM python:3.11-slim
+COPY --from=builder --chown=65532:65532 /.stageify-empty /code
 WORKDIR /code
 RUN apt-get update && apt-get install -y --no-install-recommends libpq-dev postgresql-client && rm -rf /var/lib/apt/lists/*
 COPY --from=builder /opt/venv /opt/venv
 COPY --from=builder --chown=65532:65532 /code/manage.py /code/manage.py
 COPY --from=builder --chown=65532:65532 /code/mysite /code/mysite
-RUN chown 65532:65532 /code
 ENV PATH="/opt/venv/bin:$PATH"
 USER 65532:65532
 CMD ["sh", "-c", "python manage.py migrate && gunicorn mysite.wsgi"]

@@ -7,13 +7,14 @@ ENV PATH="/opt/venv/bin:$PATH"
 RUN pip install -r requirements.txt
 COPY . .
 RUN python manage.py collectstatic --noinput
+RUN mkdir -p /.stageify-empty
 
 FROM python:3.11-slim
+COPY --from=builder --chown=65532:65532 /.stageify-empty /app
 ENV PYTHONDONTWRITEBYTECODE=1
 WORKDIR /app
 COPY --from=builder /opt/venv /opt/venv
 COPY --from=builder --chown=65532:65532 /app /app
-RUN chown 65532:65532 /app
 ENV PATH="/opt/venv/bin:$PATH"
 USER 65532:65532
 EXPOSE 8000

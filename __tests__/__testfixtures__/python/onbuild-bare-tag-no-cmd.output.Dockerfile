@@ -6,11 +6,12 @@ RUN python -m venv /opt/venv
 ENV PATH="/opt/venv/bin:$PATH"
 RUN pip install --no-cache-dir -r requirements.txt
 COPY . /usr/src/app
+RUN mkdir -p /.stageify-empty
 
 FROM python:3.6-slim
+COPY --from=builder --chown=65532:65532 /.stageify-empty /usr/src/app
 WORKDIR /usr/src/app
 COPY --from=builder /opt/venv /opt/venv
 COPY --from=builder --chown=65532:65532 /usr/src/app/app.py /usr/src/app/app.py
-RUN chown 65532:65532 /usr/src/app
 ENV PATH="/opt/venv/bin:$PATH"
 USER 65532:65532

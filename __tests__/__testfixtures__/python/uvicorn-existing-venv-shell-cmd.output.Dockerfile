@@ -5,8 +5,10 @@ WORKDIR /srv
 COPY requirements.txt ./
 RUN pip install -r requirements.txt
 COPY main.py ./
+RUN mkdir -p /.stageify-empty
 
 FROM python:3.12-slim-bookworm
+COPY --from=builder --chown=65532:65532 /.stageify-empty /srv
 ENV PATH="/venv/bin:$PATH"
 WORKDIR /srv
 COPY --from=builder /venv /venv

@@ -3,13 +3,14 @@ WORKDIR /app
 COPY Gemfile Gemfile.lock ./
 RUN bundle install
 COPY . .
+RUN mkdir -p /.stageify-empty
 
 FROM ruby:3.1-slim
+COPY --from=builder --chown=65532:65532 /.stageify-empty /app
 WORKDIR /app
 COPY --from=builder /usr/local/bundle /usr/local/bundle
 COPY --from=builder --chown=65532:65532 /app/Gemfile /app/Gemfile
 COPY --from=builder --chown=65532:65532 /app/Gemfile.lock /app/Gemfile.lock
 COPY --from=builder --chown=65532:65532 /app/app.rb /app/app.rb
-RUN chown 65532:65532 /app
 USER 65532:65532
 CMD ["bundle", "exec", "ruby", "app.rb"]

@@ -8,8 +8,10 @@ COPY Gemfile /usr/src/app/
 COPY Gemfile.lock /usr/src/app/
 RUN bundle install
 COPY . /usr/src/app
+RUN mkdir -p /.stageify-empty
 
 FROM ruby:2.3-slim
+COPY --from=builder --chown=65532:65532 /.stageify-empty /usr/src/app
 WORKDIR /usr/src/app
 RUN apt-get update && apt-get install -y --no-install-recommends nodejs mysql-client postgresql-client sqlite3 libpq5 libsqlite3-0 && rm -rf /var/lib/apt/lists/*
 COPY --from=builder /usr/local/bundle /usr/local/bundle
@@ -21,7 +23,6 @@ COPY --from=builder --chown=65532:65532 /usr/src/app/config /usr/src/app/config
 COPY --from=builder --chown=65532:65532 /usr/src/app/config.ru /usr/src/app/config.ru
 COPY --from=builder --chown=65532:65532 /usr/src/app/log /usr/src/app/log
 COPY --from=builder --chown=65532:65532 /usr/src/app/tmp /usr/src/app/tmp
-RUN chown 65532:65532 /usr/src/app
 ENV BUNDLE_FROZEN=1
 USER 65532:65532
 EXPOSE 3000

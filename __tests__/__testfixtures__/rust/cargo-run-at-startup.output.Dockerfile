@@ -2,8 +2,10 @@ FROM rust:1.75-bookworm AS builder
 WORKDIR /usr/src/app
 COPY . .
 RUN cargo build --release
+RUN mkdir -p /.stageify-empty
 
 FROM gcr.io/distroless/cc-debian12:nonroot
+COPY --from=builder --chown=65532:65532 /.stageify-empty /usr/src/app
 WORKDIR /usr/src/app
-COPY --from=builder /usr/src/app/target/release/web /usr/src/app/target/release/web
+COPY --from=builder --chown=65532:65532 /usr/src/app/target/release/web /usr/src/app/target/release/web
 CMD ["/usr/src/app/target/release/web", "--port", "8080"]

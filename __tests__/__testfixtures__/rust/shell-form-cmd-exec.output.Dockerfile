@@ -2,8 +2,10 @@ FROM rust:1.75-bookworm AS builder
 WORKDIR /app
 COPY . .
 RUN cargo build --release
+RUN mkdir -p /.stageify-empty
 
 FROM gcr.io/distroless/cc-debian12:nonroot
+COPY --from=builder --chown=65532:65532 /.stageify-empty /app
 WORKDIR /app
-COPY --from=builder /app/target/release/hello /app/target/release/hello
+COPY --from=builder --chown=65532:65532 /app/target/release/hello /app/target/release/hello
 CMD ["./target/release/hello", "--verbose"]

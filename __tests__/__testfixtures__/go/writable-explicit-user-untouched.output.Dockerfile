@@ -1,0 +1,13 @@
+FROM golang:1.21 AS builder
+WORKDIR /srv/certsrv
+COPY . .
+RUN CGO_ENABLED=0 go build -o certsrv .
+USER 1000
+
+FROM gcr.io/distroless/static-debian12:latest
+WORKDIR /srv/certsrv
+COPY --from=builder /srv/certsrv/certsrv /srv/certsrv/certsrv
+COPY --from=builder /srv/certsrv/conf /srv/certsrv/conf
+VOLUME /data
+USER 1000
+CMD ["./certsrv"]
