@@ -68,14 +68,14 @@ if java_missing "${JAVA_JDK_IMAGES[@]}" "${JAVA_MAVEN_IMAGES[@]}"; then
     libmaven-install-plugin-java libmaven-clean-plugin-java libsurefire-java
   first="${JAVA_JDK_IMAGES[0]}"
   if ! have_image "$first"; then
-    "$DOCKER" import "${JAVA_ENV[@]}" --change 'CMD ["jshell"]' - "$first" <"$JAVA_JDK_TAR" >/dev/null
+    standin_import "${JAVA_ENV[@]}" --change 'CMD ["jshell"]' - "$first" <"$JAVA_JDK_TAR"
     log "import $first"
   fi
   for img in "${JAVA_JDK_IMAGES[@]:1}"; do have_image "$img" || { "$DOCKER" tag "$first" "$img"; log "tag $img (= $first)"; }; done
   first="${JAVA_MAVEN_IMAGES[0]}"
   if ! have_image "$first"; then
-    "$DOCKER" import "${JAVA_ENV[@]}" --change 'ENV MAVEN_HOME=/usr/share/maven' --change 'ENV MAVEN_CONFIG=/root/.m2' \
-      --change 'ENTRYPOINT ["/usr/local/bin/mvn-entrypoint.sh"]' --change 'CMD ["mvn"]' - "$first" <"$JAVA_JDK_TAR" >/dev/null
+    standin_import "${JAVA_ENV[@]}" --change 'ENV MAVEN_HOME=/usr/share/maven' --change 'ENV MAVEN_CONFIG=/root/.m2' \
+      --change 'ENTRYPOINT ["/usr/local/bin/mvn-entrypoint.sh"]' --change 'CMD ["mvn"]' - "$first" <"$JAVA_JDK_TAR"
     log "import $first"
   fi
   for img in "${JAVA_MAVEN_IMAGES[@]:1}"; do have_image "$img" || { "$DOCKER" tag "$first" "$img"; log "tag $img (= $first)"; }; done
@@ -101,7 +101,7 @@ if java_missing "${JAVA_JRE_IMAGES[@]}" "${JAVA_DISTROLESS_IMAGES[@]}"; then
   java_rootfs_tar "$JAVA_JRE_TAR" java_jre_hook openjdk-17-jre-headless ca-certificates
   first="${JAVA_JRE_IMAGES[0]}"
   if ! have_image "$first"; then
-    "$DOCKER" import "${JAVA_ENV[@]}" --change 'CMD ["jshell"]' - "$first" <"$JAVA_JRE_TAR" >/dev/null
+    standin_import "${JAVA_ENV[@]}" --change 'CMD ["jshell"]' - "$first" <"$JAVA_JRE_TAR"
     log "import $first"
   fi
   for img in "${JAVA_JRE_IMAGES[@]:1}"; do have_image "$img" || { "$DOCKER" tag "$first" "$img"; log "tag $img (= $first)"; }; done
@@ -118,10 +118,10 @@ if java_missing "${JAVA_JRE_IMAGES[@]}" "${JAVA_DISTROLESS_IMAGES[@]}"; then
     DLJ=(--change "ENV PATH=$STD_PATH" --change "ENV JAVA_HOME=$JAVA_HOME_DIR" --change 'ENV LANG=C.UTF-8'
          --change 'ENTRYPOINT ["/usr/bin/java", "-jar"]')
     have_image gcr.io/distroless/java17-debian12:latest || {
-      tar -C "$D" --numeric-owner -c . | "$DOCKER" import "${DLJ[@]}" --change 'USER 0' --change 'WORKDIR /' - gcr.io/distroless/java17-debian12:latest >/dev/null
+      tar -C "$D" --numeric-owner -c . | standin_import "${DLJ[@]}" --change 'USER 0' --change 'WORKDIR /' - gcr.io/distroless/java17-debian12:latest
       log "import gcr.io/distroless/java17-debian12:latest"; }
     have_image gcr.io/distroless/java17-debian12:nonroot || {
-      tar -C "$D" --numeric-owner -c . | "$DOCKER" import "${DLJ[@]}" --change 'USER 65532' --change 'WORKDIR /home/nonroot' - gcr.io/distroless/java17-debian12:nonroot >/dev/null
+      tar -C "$D" --numeric-owner -c . | standin_import "${DLJ[@]}" --change 'USER 65532' --change 'WORKDIR /home/nonroot' - gcr.io/distroless/java17-debian12:nonroot
       log "import gcr.io/distroless/java17-debian12:nonroot"; }
     rm -rf --one-file-system "$D"
   fi

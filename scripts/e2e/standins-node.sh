@@ -62,8 +62,8 @@ node_rootfs_tar() { # node_rootfs_tar OUT.tar packages...
 }
 
 node_import() { # node_import TAR NAME:TAG
-  "$DOCKER" import --change "ENV PATH=$STD_PATH" --change 'ENV NODE_VERSION=18' \
-    --change 'ENTRYPOINT ["docker-entrypoint.sh"]' --change 'CMD ["node"]' - "$2" <"$1" >/dev/null
+  standin_import --change "ENV PATH=$STD_PATH" --change 'ENV NODE_VERSION=18' \
+    --change 'ENTRYPOINT ["docker-entrypoint.sh"]' --change 'CMD ["node"]' - "$2" <"$1"
   log "import $2"
 }
 
@@ -93,7 +93,6 @@ if ((${#node_missing[@]})); then
   # onbuild: the triggers of the official images' final form (shared/design/ONBUILD.md).
   for t in $NODE_ONBUILD_TAGS; do
     if [[ $t == onbuild ]]; then img=node:onbuild; from=node:8; else img="node:$t-onbuild"; from="node:$t"; fi
-    node_need "$img" || continue
     ctx="$WORK/ctx-node-onbuild-$t"; mkdir -p "$ctx"
     cat >"$ctx/Dockerfile" <<EOF
 FROM $from
@@ -106,6 +105,7 @@ ONBUILD RUN npm install && npm cache clean --force
 ONBUILD COPY . /usr/src/app
 CMD [ "npm", "start" ]
 EOF
+    if ! node_need "$img" && derived_current "$img" "$ctx"; then continue; fi
     build_derived "$img" "$ctx"
     log "build $img (FROM $from)"
   done
@@ -156,7 +156,7 @@ EOF
         img="gcr.io/distroless/nodejs$m-debian12:$tag"
         node_need "$img" || continue
         if [[ $tag == nonroot ]]; then who=(--change 'USER 65532' --change 'WORKDIR /home/nonroot'); else who=(--change 'USER 0' --change 'WORKDIR /'); fi
-        tar -C "$D" --numeric-owner -c . | "$DOCKER" import "${NODE_DL_ENV[@]}" "${who[@]}" - "$img" >/dev/null
+        tar -C "$D" --numeric-owner -c . | standin_import "${NODE_DL_ENV[@]}" "${who[@]}" - "$img"
         log "import $img"
       done
     done

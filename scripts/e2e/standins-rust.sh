@@ -32,10 +32,10 @@ if ((${#rust_missing[@]})); then
   if ! have_image "$first_rust"; then
     ensure_rust_tar
     log "import $first_rust"
-    "$DOCKER" import \
+    standin_import \
       --change "ENV PATH=$RUST_PATH_ENV" --change 'ENV CARGO_HOME=/usr/local/cargo' \
       --change 'ENV RUSTUP_HOME=/usr/local/rustup' --change 'WORKDIR /' --change 'CMD ["bash"]' \
-      - "$first_rust" <"$RUST_TAR" >/dev/null
+      - "$first_rust" <"$RUST_TAR"
   fi
   for t in $RUST_TAGS; do
     have_image "rust:$t" && continue

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Real-build test tier: build local stand-ins of the base images the tests name, from Debian packages.
 #
-# Nothing is pulled from a registry. Every image that already exists is skipped, so a second run
-# takes seconds. Root filesystems are cached as tarballs under $STAGEIFY_E2E_CACHE.
+# Nothing is pulled from a registry. Every stand-in is labelled with the recipe version
+# (org.stageify.standin.recipe=$STANDIN_RECIPE); an image that has the current one is skipped, so a
+# second run takes seconds. Any other image under a stand-in's name (an older recipe, or one not made
+# here: pulled, loaded, retagged) is replaced. Root filesystems are cached as tarballs under
+# $STAGEIFY_E2E_CACHE.
 #
 # Usage: scripts/e2e/standins.sh [--force]      (--force: remove the stand-ins and rebuild them;
 #                                                add --force-rootfs to also rebuild cached tarballs)
@@ -19,6 +22,11 @@ GOLANG_ONBUILD_TAGS="1.6.3 1.7 1.8 onbuild"
 DEBIAN_SLIM_TAGS="debian:bookworm-slim debian:12-slim"
 SUITE=bookworm
 CACHE_VERSION=v1   # bump to invalidate the cached tarballs
+# Bump when what any stand-in holds or how it is configured changes (packages, hooks, --change
+# options, derived Dockerfiles, here or in standins-*.sh): every stand-in is then remade on the next
+# run. A change to a rootfs's packages or hook also needs that rootfs's cache version bumped.
+STANDIN_RECIPE=1
+RECIPE_LABEL=org.stageify.standin.recipe
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 CACHE="${STAGEIFY_E2E_CACHE:-/var/cache/stageify-e2e}"
@@ -51,24 +59,41 @@ fi
 log "docker client: $DOCKER"
 export DOCKER_BUILDKIT=0   # legacy builder: no buildx needed, no frontend image pulled
 
-have_image() { "$DOCKER" image inspect "$1" >/dev/null 2>&1; }
-require_image() { have_image "$1" || die "base image $1 missing locally; refusing to build (it would try a registry)"; }
+# have_image NAME: NAME is a stand-in of the current recipe. Any other image under that name (built by
+# an older recipe, or foreign: an image tagged cc-debian12 without libgcc_s breaks every Rust app)
+# counts as missing, so the script replaces it instead of trusting the tag.
+have_image() {
+  [[ $("$DOCKER" image inspect -f "{{ index .Config.Labels \"$RECIPE_LABEL\" }}" "$1" 2>/dev/null) == "$STANDIN_RECIPE" ]]
+}
+require_image() { have_image "$1" || die "base image $1 is missing locally or not a current stand-in; refusing to build (it would try a registry)"; }
+# standin_import IMPORT-ARGS... - NAME: `docker import` that labels the image with the recipe version.
+standin_import() { "$DOCKER" import --change "LABEL $RECIPE_LABEL=$STANDIN_RECIPE" "$@" >/dev/null; }
 
-# docker build with no registry access: every FROM image must already exist locally.
-# Derived images carry a label with the hash of their build context, so editing the recipe
-# (e.g. go-wrapper) rebuilds them on the next run while unchanged ones are skipped.
+# docker build with no registry access: every FROM image must already be a current stand-in.
+# Derived images carry a label with the hash of their build context and of the image IDs of their
+# FROM images, so editing the recipe (e.g. go-wrapper) or remaking a base rebuilds them on the next
+# run while unchanged ones are skipped.
 ctx_hash() { (cd "$1" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16); }
+derived_hash() { # derived_hash CONTEXT_DIR
+  local from
+  { ctx_hash "$1"
+    for from in $(awk 'toupper($1)=="FROM"{print $2}' "$1/Dockerfile"); do
+      "$DOCKER" image inspect -f '{{.Id}}' "$from" 2>/dev/null || echo "missing $from"
+    done
+  } | sha256sum | cut -c1-16
+}
 derived_current() { # derived_current NAME:TAG CONTEXT_DIR
   local want have
-  want="$(ctx_hash "$2")"
+  have_image "$1" || return 1
+  want="$(derived_hash "$2")"
   have="$("$DOCKER" image inspect -f '{{ index .Config.Labels "stageify.standin.hash" }}' "$1" 2>/dev/null || true)"
   [[ -n $have && $have == "$want" ]]
 }
 build_derived() { # build_derived NAME:TAG CONTEXT_DIR   (Dockerfile in CONTEXT_DIR)
   local name="$1" ctx="$2" from
   for from in $(awk 'toupper($1)=="FROM"{print $2}' "$ctx/Dockerfile"); do require_image "$from"; done
-  if ! "$DOCKER" build --network none --pull=false --label "stageify.standin.hash=$(ctx_hash "$ctx")" \
-       -t "$name" "$ctx" >"$WORK/build.log" 2>&1; then
+  if ! "$DOCKER" build --network none --pull=false --label "stageify.standin.hash=$(derived_hash "$ctx")" \
+       --label "$RECIPE_LABEL=$STANDIN_RECIPE" -t "$name" "$ctx" >"$WORK/build.log" 2>&1; then
     tail -n 30 "$WORK/build.log" >&2; die "docker build of $name failed (log above)"
   fi
   [[ $name == golang:* ]] && REBUILT_GO=1   # images derived from it must follow
@@ -114,9 +139,9 @@ fi
 missing=()
 for img in "${ALL_IMAGES[@]}"; do have_image "$img" || missing+=("$img"); done
 if ((${#missing[@]} == 0)); then
-  log "all ${#ALL_IMAGES[@]} stand-ins present"
+  log "all ${#ALL_IMAGES[@]} stand-ins present (recipe $STANDIN_RECIPE)"
 else
-  log "missing: ${missing[*]}"
+  log "missing or not of recipe $STANDIN_RECIPE: ${missing[*]}"
 fi
 need() { local i; for i in "${missing[@]}"; do [[ $i == $1 ]] && return 0; done; return 1; }
 
@@ -216,7 +241,7 @@ import_family() {
     if [[ -z $first ]]; then
       # shellcheck disable=SC2086
       rootfs_with "$tarball" "$hook" $pkgs
-      "$DOCKER" import "$@" - "$img" <"$tarball" >/dev/null
+      standin_import "$@" - "$img" <"$tarball"
       first="$img"; log "import $img"
     else
       "$DOCKER" tag "$first" "$img"; log "tag $img (= $first)"
@@ -267,7 +292,7 @@ for img in $DEBIAN_SLIM_TAGS; do
   need "$img" || continue
   ensure_rootfs_tar
   log "import $img"
-  "$DOCKER" import --change "ENV PATH=$STD_PATH" --change 'CMD ["bash"]' - "$img" <"$ROOTFS_TAR" >/dev/null
+  standin_import --change "ENV PATH=$STD_PATH" --change 'CMD ["bash"]' - "$img" <"$ROOTFS_TAR"
 done
 
 # ---- golang -------------------------------------------------------------------------------------
@@ -275,10 +300,10 @@ if need golang:1.19; then
   REBUILT_GO=1
   ensure_builder_dir
   log "import golang:1.19"
-  "$DOCKER" import \
+  standin_import \
     --change "ENV PATH=$GO_PATH_ENV" --change 'ENV GOPATH=/go' \
     --change 'WORKDIR /go' --change 'CMD ["bash"]' \
-    - golang:1.19 <"$BUILDER_TAR" >/dev/null
+    - golang:1.19 <"$BUILDER_TAR"
 fi
 
 go111() { # module mode a Go version tag implies
@@ -483,7 +508,7 @@ EOF
   import_dir() { # import_dir DIR NAME:TAG change-args...
     local dir="$1" name="$2"; shift 2
     need "$name" || return 0
-    tar -C "$dir" --numeric-owner -c . | "$DOCKER" import "$@" - "$name" >/dev/null
+    tar -C "$dir" --numeric-owner -c . | standin_import "$@" - "$name"
     log "import $name"
   }
   import_dir "$S"  gcr.io/distroless/static-debian12:latest        "${DL_ENV[@]}"  "${ROOT[@]}"
@@ -501,7 +526,7 @@ fi
 
 # ---- stand-ins of other ecosystems ---------------------------------------------------------------
 # Each scripts/e2e/standins-<ecosystem>.sh is sourced here. It may use everything above
-# (have_image, require_image, ensure_rootfs_tar, clean_rootfs, chroot_mount, chroot_umount,
+# (have_image, require_image, standin_import, ensure_rootfs_tar, clean_rootfs, chroot_mount, chroot_umount,
 # build_derived, mirror, log, die, $DOCKER, $WORK, $CACHE, $ROOTFS_TAR) and appends the images it
 # provides to ALL_IMAGES, skipping those that exist.
 for extra in "$HERE"/standins-*.sh; do
@@ -512,7 +537,7 @@ done
 
 # ---- summary -------------------------------------------------------------------------------------
 for img in "${ALL_IMAGES[@]}"; do
-  have_image "$img" || die "stand-in $img was not created"
+  have_image "$img" || die "stand-in $img was not created (or lacks $RECIPE_LABEL=$STANDIN_RECIPE)"
 done
 printf '%-52s %10s\n' IMAGE SIZE
 for img in "${ALL_IMAGES[@]}"; do
