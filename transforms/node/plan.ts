@@ -11,7 +11,7 @@ import { placedFiles } from '../shared/context-map';
 import { carryInstructions } from '../shared/carry';
 import type { RuntimeBase } from '../shared/runtime-bases';
 import { planRuntimeUser } from '../shared/runtime-user';
-import { copyFromLine, splitEdits, withMirror } from '../shared/split';
+import { splitEdits, withMirror } from '../shared/split';
 import type { TransformInput, TransformOutcome } from '../types';
 import { skip } from '../types';
 import type { Manager, NodeFacts, PackageDir } from './facts';
@@ -283,13 +283,14 @@ export function planSplit(input: TransformInput, facts: NodeFacts, family: Famil
   messages.push(msg('runtime/base', { image: rt.image, why: rt.why }));
 
   const builderName = stage.name ?? options.builderName ?? 'builder';
-  const copyLines = copies.map((c) => copyFromLine(builderName, c.src, c.dest, c.chown));
   const carried = carryInstructions(stage.body, file.text, new Set(), overrides);
   const movedKw = [...new Set(carried.filter((c) => c.move).map((c) => c.ins.keyword))];
   if (movedKw.length) messages.push(msg('runtime/moved', { keywords: movedKw.join(', ') }));
   const edits = splitEdits({
     file, stage, options, builderName, afterFrom: [], inlineEdits: [], builderAppend,
-    runtime: { base: rt, copies: runtimeCopies, lines: [...copyLines, ...lines], carried, tail: [], owner }, notes: messages,
+    // The app's own files come through the split's copies: inside the folders a new non-root user
+    // owns, they get that owner too.
+    runtime: { base: rt, copies: [...runtimeCopies, ...copies], lines, carried, tail: [], owner }, notes: messages,
   });
   const own = (m: Message) => m.id.startsWith('node/') || m.id.startsWith('onbuild/');
   return { kind: 'rewrite', edits, messages: [...messages.filter(own), ...messages.filter((m) => !own(m))], baseAfter: withMirror(rt.image, options.registryMirror) };

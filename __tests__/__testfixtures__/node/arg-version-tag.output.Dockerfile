@@ -10,6 +10,6 @@ RUN mkdir -p /.stageify-empty
 FROM node:${NODE_VERSION}-slim
 COPY --from=builder --chown=node:node /.stageify-empty /app
 WORKDIR /app
-COPY --from=builder /app /app
+COPY --from=builder --chown=node:node /app /app
 USER node
 CMD ["node", "dist/index.js"]

@@ -7,5 +7,5 @@ RUN mkdir -p /.stageify-empty
 FROM gcr.io/distroless/nodejs20-debian12:nonroot
 COPY --from=builder --chown=65532:65532 /.stageify-empty /app
 WORKDIR /app
-COPY --from=builder /app /app
+COPY --from=builder --chown=65532:65532 /app /app
 CMD ["index.js", "--port", "8080"]

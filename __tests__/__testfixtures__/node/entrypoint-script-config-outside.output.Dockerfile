@@ -9,7 +9,7 @@ RUN mkdir -p /.stageify-empty
 FROM node:18-slim
 COPY --from=builder --chown=node:node /.stageify-empty /usr/src/app
 WORKDIR /usr/src/app
-COPY --from=builder /usr/src/app /usr/src/app
+COPY --from=builder --chown=node:node /usr/src/app /usr/src/app
 COPY --from=builder /etc/myapp/app.conf /etc/myapp/app.conf
 USER node
 ENTRYPOINT ["./docker-entrypoint.sh"]

@@ -16,7 +16,7 @@ FROM node:20-slim
 COPY --from=builder --chown=node:node /.stageify-empty /app
 WORKDIR /app
 ENV PORT=3000
-COPY --from=builder /app /app
+COPY --from=builder --chown=node:node /app /app
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s CMD ["node", "healthcheck.js"]

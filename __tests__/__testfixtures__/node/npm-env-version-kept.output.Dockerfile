@@ -7,6 +7,6 @@ RUN mkdir -p /.stageify-empty
 FROM node:20-slim
 COPY --from=builder --chown=node:node /.stageify-empty /app
 WORKDIR /app
-COPY --from=builder /app /app
+COPY --from=builder --chown=node:node /app /app
 USER node
 CMD npm start

@@ -9,6 +9,6 @@ run mkdir -p /.stageify-empty
 from node:20-slim
 copy --from=builder --chown=node:node /.stageify-empty /home/node/app
 workdir /home/node/app
-copy --from=builder /home/node/app /home/node/app
+copy --from=builder --chown=node:node /home/node/app /home/node/app
 user node
 cmd ["npm", "start"]

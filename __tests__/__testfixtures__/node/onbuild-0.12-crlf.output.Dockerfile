@@ -12,7 +12,7 @@ RUN mkdir -p /.stageify-empty
 FROM node:0.12-slim
 COPY --from=builder --chown=node:node /.stageify-empty /usr/src/app
 WORKDIR /usr/src/app
-COPY --from=builder /usr/src/app /usr/src/app
+COPY --from=builder --chown=node:node /usr/src/app /usr/src/app
 USER node
 EXPOSE 8080
 CMD ["node", "app.js"]

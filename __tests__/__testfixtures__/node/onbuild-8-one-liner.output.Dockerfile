@@ -13,6 +13,6 @@ COPY --from=builder --chown=node:node /.stageify-empty /usr/src/app
 WORKDIR /usr/src/app
 ARG NODE_ENV
 ENV NODE_ENV $NODE_ENV
-COPY --from=builder /usr/src/app /usr/src/app
+COPY --from=builder --chown=node:node /usr/src/app /usr/src/app
 USER node
 CMD ["node", "server.js"]

@@ -16,7 +16,7 @@ COPY --from=builder --chown=node:node /.stageify-empty /usr/src/app
 WORKDIR /usr/src/app
 ARG NODE_ENV
 ENV NODE_ENV $NODE_ENV
-COPY --from=builder /usr/src/app /usr/src/app
+COPY --from=builder --chown=node:node /usr/src/app /usr/src/app
 USER node
 EXPOSE 3000
 CMD ["node", "index.js"]

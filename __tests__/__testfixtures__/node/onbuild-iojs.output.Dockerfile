@@ -9,6 +9,6 @@ RUN mkdir -p /.stageify-empty
 FROM iojs:3.3-slim
 COPY --from=builder --chown=65532:65532 /.stageify-empty /usr/src/app
 WORKDIR /usr/src/app
-COPY --from=builder /usr/src/app /usr/src/app
+COPY --from=builder --chown=65532:65532 /usr/src/app /usr/src/app
 USER 65532:65532
 CMD ["node", "app.js"]

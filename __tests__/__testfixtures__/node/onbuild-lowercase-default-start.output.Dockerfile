@@ -15,6 +15,6 @@ workdir /usr/src/app
 arg NODE_ENV
 env NODE_ENV $NODE_ENV
 env PORT 9000
-copy --from=builder /usr/src/app /usr/src/app
+copy --from=builder --chown=node:node /usr/src/app /usr/src/app
 user node
 cmd ["node", "server.js"]

@@ -15,6 +15,6 @@ WORKDIR /usr/src/app
 ARG NODE_ENV
 ENV NODE_ENV $NODE_ENV
 ENV PORT=8080
-COPY --from=builder /usr/src/app /usr/src/app
+COPY --from=builder --chown=node:node /usr/src/app /usr/src/app
 USER node
 CMD node worker.js --queue jobs

@@ -11,6 +11,6 @@ RUN mkdir -p /.stageify-empty
 FROM node:22-bookworm-slim
 COPY --from=builder --chown=node:node /.stageify-empty /app
 WORKDIR /app
-COPY --from=builder /app /app
+COPY --from=builder --chown=node:node /app /app
 USER node
 CMD ["node", "src/index.js"]

@@ -9,9 +9,9 @@ RUN mkdir -p /.stageify-empty
 FROM gcr.io/distroless/nodejs20-debian12:nonroot
 COPY --from=builder --chown=65532:65532 /.stageify-empty /app
 WORKDIR /app
-COPY --from=builder /app/node_modules /app/node_modules
-COPY --from=builder /app/package.json /app/package.json
-COPY --from=builder /app/dist /app/dist
-COPY --from=builder /app/vendor/greet /app/vendor/greet
-COPY --from=builder /app/views /app/views
+COPY --from=builder --chown=65532:65532 /app/node_modules /app/node_modules
+COPY --from=builder --chown=65532:65532 /app/package.json /app/package.json
+COPY --from=builder --chown=65532:65532 /app/dist /app/dist
+COPY --from=builder --chown=65532:65532 /app/vendor/greet /app/vendor/greet
+COPY --from=builder --chown=65532:65532 /app/views /app/views
 CMD ["dist/main.js"]

@@ -13,10 +13,10 @@ FROM node:20-bookworm-slim
 COPY --from=builder --chown=node:node /.stageify-empty /srv/api
 WORKDIR /srv/api
 ENV NODE_ENV=production
-COPY --from=builder /srv/api/node_modules /srv/api/node_modules
-COPY --from=builder /srv/api/package.json /srv/api/package.json
-COPY --from=builder /srv/api/build/out /srv/api/build/out
-COPY --from=builder /srv/api/.env /srv/api/.env
-COPY --from=builder /srv/api/public /srv/api/public
+COPY --from=builder --chown=node:node /srv/api/node_modules /srv/api/node_modules
+COPY --from=builder --chown=node:node /srv/api/package.json /srv/api/package.json
+COPY --from=builder --chown=node:node /srv/api/build/out /srv/api/build/out
+COPY --from=builder --chown=node:node /srv/api/.env /srv/api/.env
+COPY --from=builder --chown=node:node /srv/api/public /srv/api/public
 USER node
 CMD ["node", "build/out/main.js"]

@@ -10,7 +10,7 @@ FROM node:20-slim
 COPY --from=builder --chown=node:node /.stageify-empty /app
 COPY --from=builder --chown=node:node /.stageify-empty /app/uploads
 WORKDIR /app
-COPY --from=builder /app /app
+COPY --from=builder --chown=node:node /app /app
 USER node
 VOLUME /app/uploads
 CMD ["node", "dist/index.js"]

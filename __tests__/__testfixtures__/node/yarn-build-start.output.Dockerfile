@@ -11,6 +11,6 @@ RUN mkdir -p /.stageify-empty
 FROM node:18-slim
 COPY --from=builder --chown=node:node /.stageify-empty /usr/src/app
 WORKDIR /usr/src/app
-COPY --from=builder /usr/src/app /usr/src/app
+COPY --from=builder --chown=node:node /usr/src/app /usr/src/app
 USER node
 CMD ["node", "dist/server.js"]

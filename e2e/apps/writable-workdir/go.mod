@@ -1,0 +1,3 @@
+module example.com/certsrv
+
+go 1.19
