@@ -4,6 +4,7 @@
 # One Debian 12 Ruby (3.1) under every tag the Ruby fixtures and e2e apps name, shaped like the
 # official images: GEM_HOME=/usr/local/bundle (world-writable), BUNDLE_APP_CONFIG there too,
 # its bin/ on PATH, CMD irb.
+# ruby, gem, bundle, irb, erb and rake are linked into /usr/local/bin, where the official images have them.
 #   full  ruby:<tag>          ruby bundler + ruby-dev and compilers (native extensions build)
 #   slim  ruby:<tag>-slim     ruby bundler
 #   onbuild ruby:<tag>-onbuild  FROM ruby:<base> + `bundle config --global frozen 1` + the four triggers
@@ -25,16 +26,31 @@ for t in $RB_FULL_TAGS $RB_SLIM_TAGS; do RB_IMAGES+=("ruby:$t"); done
 for p in $RB_ONBUILD; do RB_IMAGES+=("ruby:${p%%:*}"); done
 ALL_IMAGES+=("${RB_IMAGES[@]}")
 
-rb_missing=0
-for img in "${RB_IMAGES[@]}"; do have_image "$img" || rb_missing=1; done
-if ((rb_missing)); then
-  RB_ENV=(--change "ENV PATH=$RB_PATH" --change 'ENV LANG=C.UTF-8' --change 'ENV GEM_HOME=/usr/local/bundle'
-          --change 'ENV BUNDLE_SILENCE_ROOT_WARNING=1' --change 'ENV BUNDLE_APP_CONFIG=/usr/local/bundle' --change 'CMD ["irb"]')
-  rb_full=(); for t in $RB_FULL_TAGS; do rb_full+=("ruby:$t"); done
-  rb_slim=(); for t in $RB_SLIM_TAGS; do rb_slim+=("ruby:$t"); done
-  import_family "$CACHE/rootfs-$SUITE-ruby-full-$RB_CACHE_VERSION.tar" ruby_rootfs_hook "ruby bundler ruby-dev build-essential ca-certificates" "${rb_full[@]}" -- "${RB_ENV[@]}"
-  import_family "$CACHE/rootfs-$SUITE-ruby-slim-$RB_CACHE_VERSION.tar" ruby_rootfs_hook "ruby bundler ca-certificates" "${rb_slim[@]}" -- "${RB_ENV[@]}"
-fi
+# The two root filesystems are imported under internal names; every ruby:<tag> is built from one of
+# them with the layer below (the official images keep ruby and its tools in /usr/local/bin, and
+# Dockerfiles name that path), so changing the layer rebuilds the Ruby tags only.
+RB_ROOTFS_FULL=stageify-standin/ruby-rootfs:full
+RB_ROOTFS_SLIM=stageify-standin/ruby-rootfs:slim
+# import_family skips a name that is present.
+RB_ENV=(--change "ENV PATH=$RB_PATH" --change 'ENV LANG=C.UTF-8' --change 'ENV GEM_HOME=/usr/local/bundle'
+        --change 'ENV BUNDLE_SILENCE_ROOT_WARNING=1' --change 'ENV BUNDLE_APP_CONFIG=/usr/local/bundle' --change 'CMD ["irb"]')
+import_family "$CACHE/rootfs-$SUITE-ruby-full-$RB_CACHE_VERSION.tar" ruby_rootfs_hook "ruby bundler ruby-dev build-essential ca-certificates" "$RB_ROOTFS_FULL" -- "${RB_ENV[@]}"
+import_family "$CACHE/rootfs-$SUITE-ruby-slim-$RB_CACHE_VERSION.tar" ruby_rootfs_hook "ruby bundler ca-certificates" "$RB_ROOTFS_SLIM" -- "${RB_ENV[@]}"
+
+rb_tag_from() { # rb_tag_from NAME:TAG ROOTFS-IMAGE
+  local img="$1" ctx="$WORK/ctx-${1//[:\/]/-}"
+  mkdir -p "$ctx"
+  cat >"$ctx/Dockerfile" <<DOCKERFILE
+FROM $2
+RUN for b in ruby gem bundle irb erb rake; do ln -s "/usr/bin/\$b" "/usr/local/bin/\$b"; done
+DOCKERFILE
+  if ! have_image "$img" || ! derived_current "$img" "$ctx"; then
+    build_derived "$img" "$ctx"
+    log "build $img (FROM $2)"
+  fi
+}
+for t in $RB_FULL_TAGS; do rb_tag_from "ruby:$t" "$RB_ROOTFS_FULL"; done
+for t in $RB_SLIM_TAGS; do rb_tag_from "ruby:$t" "$RB_ROOTFS_SLIM"; done
 
 # ruby:<ver>-onbuild (shared/design/ONBUILD.md): inherits CMD ["irb"].
 for p in $RB_ONBUILD; do

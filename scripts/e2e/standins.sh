@@ -15,8 +15,9 @@ set -euo pipefail
 
 # ---- what to provide (extend here) -----------------------------------------------------------
 # golang:<tag> -> one Go toolchain (Debian 12's Go 1.19) under every tag a test names; module
-# semantics per tag: < 1.11 GO111MODULE=off, 1.11-1.15 auto, 1.16+ default.
-GOLANG_TAGS="1.6.3 1.7 1.8 1.10 1.12 1.15 1.16 1.19 1.20 1.21 1.22 1.23 latest 1.22-bookworm 1.21-bookworm 1.23-bookworm bookworm"
+# semantics per tag: < 1.11 GO111MODULE=off, 1.11-1.15 auto, 1.16+ default; tags before 1.10 also
+# carry go-wrapper, as the official images did.
+GOLANG_TAGS="1.6.3 1.7 1.8 1.9 1.10 1.12 1.15 1.16 1.19 1.20 1.21 1.22 1.23 latest 1.22-bookworm 1.21-bookworm 1.23-bookworm bookworm"
 # golang:<tag>-onbuild -> FROM golang:<tag> + the onbuild triggers. `onbuild` itself was last 1.8.
 GOLANG_ONBUILD_TAGS="1.6.3 1.7 1.8 onbuild"
 DEBIAN_SLIM_TAGS="debian:bookworm-slim debian:12-slim"
@@ -96,7 +97,6 @@ build_derived() { # build_derived NAME:TAG CONTEXT_DIR   (Dockerfile in CONTEXT_
        --label "$RECIPE_LABEL=$STANDIN_RECIPE" -t "$name" "$ctx" >"$WORK/build.log" 2>&1; then
     tail -n 30 "$WORK/build.log" >&2; die "docker build of $name failed (log above)"
   fi
-  [[ $name == golang:* ]] && REBUILT_GO=1   # images derived from it must follow
   return 0
 }
 
@@ -306,32 +306,6 @@ if need golang:1.19; then
     - golang:1.19 <"$BUILDER_TAR"
 fi
 
-go111() { # module mode a Go version tag implies
-  local t="$1" minor
-  [[ $t =~ ^1\.([0-9]+) ]] || { echo default; return; }
-  minor="${BASH_REMATCH[1]}"
-  if ((minor < 11)); then echo off; elif ((minor < 16)); then echo auto; else echo default; fi
-}
-
-for t in $GOLANG_TAGS; do
-  img="golang:$t"
-  [[ $img == golang:1.19 ]] && continue
-  mode="$(go111 "$t")"
-  if [[ $mode == default ]]; then
-    need "$img" || continue
-    require_image golang:1.19
-    "$DOCKER" tag golang:1.19 "$img"
-    log "tag $img (= golang:1.19)"
-  else
-    ctx="$WORK/ctx-$t"; mkdir -p "$ctx"
-    printf 'FROM golang:1.19\nENV GO111MODULE=%s\n' "$mode" >"$ctx/Dockerfile"
-    if need "$img" || ! derived_current "$img" "$ctx" || rebuilt_base; then
-      build_derived "$img" "$ctx"
-      log "build $img (GO111MODULE=$mode)"
-    fi
-  fi
-done
-
 # go-wrapper, as shipped in golang images up to 1.9 (behaviour per shared/design/ONBUILD.md).
 write_go_wrapper() {
   cat >"$1" <<'SH'
@@ -413,6 +387,42 @@ esac
 SH
   chmod 755 "$1"
 }
+
+go111() { # module mode a Go version tag implies
+  local t="$1" minor
+  [[ $t =~ ^1\.([0-9]+) ]] || { echo default; return; }
+  minor="${BASH_REMATCH[1]}"
+  if ((minor < 11)); then echo off; elif ((minor < 16)); then echo auto; else echo default; fi
+}
+
+# The official images shipped go-wrapper in /usr/local/bin up to 1.9 (removed in 1.10); Dockerfiles
+# of that time call it without the onbuild variant.
+ships_go_wrapper() { [[ $1 =~ ^1\.([0-9]+)(\.|-|$) ]] && ((BASH_REMATCH[1] < 10)); }
+
+for t in $GOLANG_TAGS; do
+  img="golang:$t"
+  [[ $img == golang:1.19 ]] && continue
+  mode="$(go111 "$t")"
+  if [[ $mode == default ]]; then
+    need "$img" || continue
+    require_image golang:1.19
+    "$DOCKER" tag golang:1.19 "$img"
+    log "tag $img (= golang:1.19)"
+  else
+    ctx="$WORK/ctx-$t"; mkdir -p "$ctx"
+    printf 'FROM golang:1.19\nENV GO111MODULE=%s\n' "$mode" >"$ctx/Dockerfile"
+    what="GO111MODULE=$mode"
+    if ships_go_wrapper "$t"; then
+      write_go_wrapper "$ctx/go-wrapper"
+      printf 'COPY go-wrapper /usr/local/bin/go-wrapper\n' >>"$ctx/Dockerfile"
+      what="$what, go-wrapper"
+    fi
+    if need "$img" || ! derived_current "$img" "$ctx" || rebuilt_base; then
+      build_derived "$img" "$ctx"
+      log "build $img ($what)"
+    fi
+  fi
+done
 
 for t in $GOLANG_ONBUILD_TAGS; do
   if [[ $t == onbuild ]]; then img=golang:onbuild; from=golang:1.8; else img="golang:$t-onbuild"; from="golang:$t"; fi
