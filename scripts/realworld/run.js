@@ -27,6 +27,7 @@ const REPORT = path.join(ROOT, 'examples', 'REALWORLD.md');
 const STAGEIFY = path.join(ROOT, 'bin', 'stageify.js');
 const SIDECAR = 'gcr.io/distroless/static-debian12:debug';
 const IMAGE_REPO = 'stageify-realworld';
+const HTTP_REQUEST_TIMEOUT_S = 3;
 const STAGECRAFT = 'StageCraft (60.3% working, -52.2% size over 521 real projects)';
 const CLASSES = ['works', 'nothing to gain', 'left alone', 'broken', 'unverified', 'error'];
 
@@ -158,6 +159,7 @@ function scrub(text) {
   return String(text)
     .replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, '<url>')
     .replace(/\blookup \S+ on \S+/g, 'lookup <host>')
+    .replace(/\b(resolve host:?) [^\s'"]+/gi, '$1 <host>')
     .replace(/\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/g, '<addr>')
     .replace(/unrecognized import path "[^"]+"/g, 'unrecognized import path');
 }
@@ -179,6 +181,11 @@ async function findDocker() {
 
 async function imageExists(ref) {
   return (await exec(DOCKER, ['image', 'inspect', '--format', '{{.Id}}', ref], { timeout: 30000 })).code === 0;
+}
+
+async function imageId(ref) {
+  const r = await exec(DOCKER, ['image', 'inspect', '--format', '{{.Id}}', ref], { timeout: 30000 });
+  return r.code === 0 ? r.stdout.trim() : null;
 }
 
 async function imageSize(ref) {
@@ -206,12 +213,15 @@ async function ensureImages(text, aliases) {
   const missing = [];
   for (const ref of baseImages(text)) {
     if (/\$/.test(ref)) { missing.push(ref); continue; }
-    if (await imageExists(ref)) continue;
+    // An alias is tagged again on every run: a tag left from an earlier run would keep an image
+    // from before the stand-in it points to was rebuilt.
     const target = aliases && aliases[ref];
-    if (target && (await imageExists(target))) {
+    if (target && (await imageId(target))) {
+      if ((await imageId(ref)) === (await imageId(target))) continue;
       const r = await exec(DOCKER, ['tag', target, ref], { timeout: 30000 });
       if (r.code === 0) continue;
     }
+    if (await imageExists(ref)) continue;
     missing.push(ref);
   }
   return missing;
@@ -315,8 +325,10 @@ async function httpCheck(image, check, name) {
       if (!st.running) {
         return { ok: false, observed: { status: null, exited: st.exit }, detail: `exited ${st.exit} before answering: ${await logsOf(name)}` };
       }
-      const r = await exec(DOCKER, ['run', '--rm', '--network', `container:${name}`, '--pull', 'never', '--entrypoint', '/busybox/wget', SIDECAR,
-        '-S', '-q', '-O', '/dev/null', url], { timeout: 30000 });
+      // busybox wget's own -T crashes in this build: the request is bounded by busybox timeout, run
+      // from a shell so that wget is not PID 1 (which ignores the signal timeout sends).
+      const r = await exec(DOCKER, ['run', '--rm', '--network', `container:${name}`, '--pull', 'never', '--entrypoint', '/busybox/sh', SIDECAR,
+        '-c', `/busybox/timeout ${HTTP_REQUEST_TIMEOUT_S} /busybox/wget -S -q -O /dev/null '${url}'; exit $?`], { timeout: 30000 });
       const m = /HTTP\/[\d.]+\s+(\d{3})/.exec(r.stderr + r.stdout);
       last = lastLines(r.stderr, 1);
       if (m) { status = Number(m[1]); break; }
@@ -528,14 +540,28 @@ function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+// Messages that leave a file alone because a runtime stage would not be smaller than the image it
+// already uses (the builder is itself the slim or runtime variant).
+const NO_SMALLER_RUNTIME = new Set(['node/already-runtime', 'python/slim-builder', 'ruby/slim-builder', 'java/already-jre']);
+
+const leftAloneNoSmaller = (p) => p.class === 'left alone' && (p.messages || []).some((m) => NO_SMALLER_RUNTIME.has(m.id));
+
 function summarize(projects) {
   const counts = Object.fromEntries(CLASSES.map((c) => [c, 0]));
   for (const p of projects) counts[p.class] = (counts[p.class] || 0) + 1;
   // Shrinkable: the original builds and runs here and stageify did not judge it already slim.
   const shrinkable = counts.works + counts.broken + counts['left alone'] + counts.unverified;
   const cuts = projects.filter((p) => p.class === 'works' && p.cut !== null).map((p) => p.cut);
+  const leftNoSmaller = projects.filter(leftAloneNoSmaller).length;
+  const leftOther = counts['left alone'] - leftNoSmaller;
+  const byEcosystem = {};
+  for (const p of projects) {
+    const e = byEcosystem[p.ecosystem] || (byEcosystem[p.ecosystem] = Object.fromEntries(CLASSES.map((c) => [c, 0])));
+    e[p.class] = (e[p.class] || 0) + 1;
+  }
   return {
-    counts, total: projects.length, shrinkable,
+    counts, total: projects.length, shrinkable, byEcosystem, leftNoSmaller, leftOther,
+    leftOtherShare: shrinkable ? leftOther / shrinkable : null,
     worksShare: shrinkable ? counts.works / shrinkable : null,
     rewritesWorkShare: counts.works + counts.broken ? counts.works / (counts.works + counts.broken) : null,
     medianCut: median(cuts),
@@ -560,8 +586,16 @@ function renderMarkdown(results) {
   out.push('| class | projects |', '| --- | ---: |');
   for (const c of CLASSES) out.push(`| ${c} | ${s.counts[c] || 0} |`);
   out.push(`| **all** | **${s.total}** |`, '');
-  out.push(`- Shrinkable projects (the original builds and runs here and is not already slim: works + broken + left alone + unverified): ${s.shrinkable}.`);
+  out.push('By ecosystem:', '');
+  out.push(`| ecosystem | ${CLASSES.join(' | ')} | all | median cut |`, `| --- | ${CLASSES.map(() => '---:').join(' | ')} | ---: | ---: |`);
+  for (const [eco, c] of Object.entries(s.byEcosystem)) {
+    const m = median(results.projects.filter((p) => p.ecosystem === eco && p.class === 'works' && p.cut !== null).map((p) => p.cut));
+    out.push(`| ${cell(eco)} | ${CLASSES.map((k) => c[k] || 0).join(' | ')} | ${CLASSES.reduce((n, k) => n + (c[k] || 0), 0)} | ${m === null ? '–' : `-${(m * 100).toFixed(1)}%`} |`);
+  }
+  out.push('');
+  out.push(`- Shrinkable projects (the original builds and runs here and stageify did not find it already minimal or multi-stage: works + broken + left alone + unverified): ${s.shrinkable}.`);
   out.push(`- Share of the shrinkable projects that work after the rewrite: **${pct(s.worksShare)}** (${s.counts.works}/${s.shrinkable}); of the rewrites stageify wrote and that could be built, ${pct(s.rewritesWorkShare)} work (${s.counts.works}/${s.counts.works + s.counts.broken}).`);
+  out.push(`- Left alone because a runtime stage would not be smaller (the build already uses the slim or runtime image: ${[...NO_SMALLER_RUNTIME].join(', ')}): ${s.leftNoSmaller}. Left alone for any other reason: ${s.leftOther}, **${pct(s.leftOtherShare)}** of the shrinkable projects.`);
   out.push(`- Median size cut of the working rewrites: **${s.medianCut === null ? '–' : `-${(s.medianCut * 100).toFixed(1)}%`}**.`);
   out.push(`- For comparison, ${STAGECRAFT}.`);
   out.push('- "error" rows are projects whose original does not build or run here offline (no network, no stand-in); they say nothing about stageify and are not counted above.', '');
@@ -650,7 +684,7 @@ async function main() {
   const out = { generated: new Date().toISOString().slice(0, 10), stageifyVersion: info.version, stageifyCommit: info.commit, docker: DOCKER, projects: merged };
   const s = summarize(merged);
   console.log(`\n${CLASSES.map((c) => `${s.counts[c] || 0} ${c}`).join(', ')} (${s.total} projects)`);
-  console.log(`shrinkable that work: ${pct(s.worksShare)} (${s.counts.works}/${s.shrinkable}); median cut: ${s.medianCut === null ? '–' : `-${(s.medianCut * 100).toFixed(1)}%`}`);
+  console.log(`shrinkable that work: ${pct(s.worksShare)} (${s.counts.works}/${s.shrinkable}); left alone for another reason than no smaller runtime: ${pct(s.leftOtherShare)} (${s.leftOther}/${s.shrinkable}); median cut: ${s.medianCut === null ? '–' : `-${(s.medianCut * 100).toFixed(1)}%`}`);
   if (o.report) {
     fs.writeFileSync(RESULTS, `${JSON.stringify(out, (k, v) => (typeof v === 'string' && k !== 'repo' && k !== 'commit' ? scrub(v) : v), 2)}\n`);
     fs.writeFileSync(REPORT, renderMarkdown(out));
