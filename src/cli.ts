@@ -267,7 +267,7 @@ function decode(bytes: Buffer): { text: string; encoding: 'utf8' | 'latin1' } {
 // ---------------------------------------------------------------------------------------------
 // Config and custom transforms: loaded and checked before any file is planned.
 
-type AnyTransform = import('../transforms').Transform<any>;
+type AnyTransform = import('./engine').Transform<any>;
 
 interface Setup {
   cfg: typeof import('./config');
@@ -298,7 +298,7 @@ function loadSetup(ctx: Ctx): Setup {
     config?.transformModules.forEach((file, i) =>
       add(file, config.dir, `config ${path.relative(io.cwd, config.filepath) || config.filepath}: transformModules[${i}]`));
     if (config && hasTransformLists(config)) {
-      const { TRANSFORMS } = require('../transforms') as typeof import('../transforms');
+      const { TRANSFORMS } = require('./engine') as typeof import('./engine');
       cfg.checkTransformIds(config, new Set([...extra.map((t) => t.id), ...TRANSFORMS.map((t) => t.id)]), io.cwd);
     }
     return { cfg, config, extraTransforms: extra, flags };
@@ -566,7 +566,7 @@ function startReadAhead(
   }
   const ra = require('./read-ahead') as typeof import('./read-ahead');
   if (jobs.length < ra.READ_AHEAD_MIN_JOBS) return null;
-  const { TRANSFORMS } = require('../transforms') as typeof import('../transforms');
+  const { TRANSFORMS } = require('./engine') as typeof import('./engine');
   const names = new Set<string>();
   const suffixes = new Set<string>();
   for (const t of [...setup.extraTransforms, ...TRANSFORMS]) {

@@ -10,8 +10,12 @@ import { msg } from './messages';
 import { lineNumberAt, lineStarts } from './text';
 import type { FileStatus, Message, TextEdit, TransformOptions } from './types';
 import { validateRewrite } from './validate';
+// The one place src/ reaches the transforms: the registry.
 import { TRANSFORMS } from '../transforms';
 import type { Transform, TransformInput } from '../transforms';
+
+export { TRANSFORMS };
+export type { Transform };
 import { isMinimalBase } from '../transforms/shared/runtime-bases';
 
 export interface PlanInput {

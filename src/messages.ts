@@ -1,11 +1,7 @@
 // Every message stageify reports: a stable id, a severity and one line of prose. Code refers to
-// ids only; the prose lives here. `{name}` placeholders are filled from the message's params.
-import { NODE_MESSAGES } from '../transforms/node/messages';
-import { PYTHON_MESSAGES } from '../transforms/python/messages';
-import { JAVA_MESSAGES } from '../transforms/java/messages';
-import { RUST_MESSAGES } from '../transforms/rust/messages';
-import { DOTNET_MESSAGES } from '../transforms/dotnet/messages';
-import { RUBY_MESSAGES } from '../transforms/ruby/messages';
+// ids only; the prose lives in tables: the core ids here, each transform's own in its messages
+// module, which it brings to the registry (transforms/index.ts registers them). `{name}`
+// placeholders are filled from the message's params.
 import type { Message, Severity } from './types';
 
 const CORE_MESSAGES = {
@@ -45,19 +41,6 @@ const CORE_MESSAGES = {
   // the rewrite (status changed)
   'onbuild/expanded': ['info', 'expanded the ONBUILD triggers of {image} and built from {builder} instead (onbuild images are deprecated and unpatched)'],
   'onbuild/go-wrapper-replaced': ['info', 'replaced go-wrapper (gone from golang images since 1.10) with the go commands it ran'],
-  'go/cgo-disabled': ['info', 'no cgo imports found; CGO_ENABLED=0 gives a static binary'],
-  'go/cgo-kept': ['info', 'cgo is needed ({reason}); cgo kept, runtime with a matching libc'],
-  'go/cgo-explicit': ['info', 'the Dockerfile sets CGO_ENABLED={value}; kept as written'],
-  'go/artifact': ['info', 'the program is {path}, built by line {line}'],
-  'go/go-run-compiled': ['info', '`go run` at start-up becomes a build in the builder; the runtime starts the binary {path}'],
-  'go/gopath-mode': ['info', 'GOPATH-era project (no go.mod): builder keeps GOPATH semantics ({detail})'],
-  'go/cgo-system-libs': ['warning', 'the cgo binary may load libraries the builder installs ({packages}), which no minimal runtime has; left alone — pass --runtime with an image that has them'],
-  'go/entrypoint-unknown': ['warning', 'cannot tell which binary {program} is (not built by a go command stageify can follow); left alone — build it with `go build -o <path>` and start that path'],
-  'go/no-entrypoint': ['warning', 'no CMD or ENTRYPOINT starts a program built here; left alone'],
-  'go/artifact-unknown': ['warning', 'cannot tell where {command} on line {line} writes its binary; left alone'],
-  'go/binaries-folder': ['info', 'the whole folder {dir} is copied to the runtime stage: {reason}'],
-  'go/binaries-left': ['info', 'built but not started, left in the builder: {paths}; add `COPY --from={builder} <path> <path>` to the runtime stage for any the program runs'],
-  'go/binary-uncertain': ['warning', 'cannot tell whether line {line} builds {path}: its build constraints depend on the builder (CPU, cgo or GOEXPERIMENT) and {dir} is not a folder to copy whole; left alone — set GOARCH and CGO_ENABLED on the build, or build it with `go build -o <path>`'],
   'runtime/base': ['info', 'runtime base {image}: {why}'],
   'runtime/nonroot-user': ['info', 'the original ran as root without saying so; the runtime runs as non-root {user} (use --user root to keep root)'],
   'runtime/user-kept': ['info', 'USER {user} kept as written'],
@@ -84,18 +67,29 @@ const CORE_MESSAGES = {
   'runtime/carried': ['info', 'repeated in the runtime stage: {keywords}'],
 } as const satisfies Record<string, readonly [Severity, string]>;
 
-/** The one table: core ids plus each transform's own. */
-export const MESSAGES = {
-  ...CORE_MESSAGES,
-  ...NODE_MESSAGES,
-  ...PYTHON_MESSAGES,
-  ...JAVA_MESSAGES,
-  ...RUST_MESSAGES,
-  ...DOTNET_MESSAGES,
-  ...RUBY_MESSAGES,
-};
+export type MessageTable = Readonly<Record<string, readonly [Severity, string]>>;
 
-export type MessageId = keyof typeof MESSAGES;
+/**
+ * The ids of the transforms' tables. Each transform's messages module adds its own by declaration
+ * merging (`interface TransformMessageIds extends Record<keyof typeof ITS_TABLE, true> {}`), so an id
+ * is checked at compile time wherever it is used.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface TransformMessageIds {}
+
+export type MessageId = keyof typeof CORE_MESSAGES | keyof TransformMessageIds;
+
+/** The one table: the core ids and every registered transform's own. */
+export const MESSAGES: Record<string, readonly [Severity, string]> = { ...CORE_MESSAGES };
+
+/** Adds a transform's table. An id is registered once (the same table again is a no-op). */
+export function registerMessages(table: MessageTable): void {
+  for (const [id, entry] of Object.entries(table)) {
+    const had = MESSAGES[id];
+    if (had && had !== entry) throw new Error(`message id ${id} is registered twice`);
+    MESSAGES[id] = entry;
+  }
+}
 
 export type Params = Record<string, string | number>;
 
@@ -129,7 +123,9 @@ function piecesOf(template: string): readonly string[] {
 }
 
 export function msg(id: MessageId, params: Params = {}, line?: number): Message {
-  const [severity, template] = MESSAGES[id];
+  const entry = MESSAGES[id];
+  if (!entry) throw new Error(`message id ${id} is not registered (its transform's table was not loaded)`);
+  const [severity, template] = entry;
   let text: string = template;
   if (template.includes('{')) {
     const p = piecesOf(template);

@@ -7,6 +7,7 @@ import { rustTransform } from './rust';
 import { dotnetTransform } from './dotnet';
 import { rubyTransform } from './ruby';
 
+import { registerMessages } from '../src/messages';
 import type { Transform } from './types';
 
 export const TRANSFORMS: ReadonlyArray<Transform<any>> = [
@@ -18,5 +19,8 @@ export const TRANSFORMS: ReadonlyArray<Transform<any>> = [
   dotnetTransform,
   rubyTransform,
 ];
+
+// Each transform brings its own message table.
+for (const t of TRANSFORMS) if (t.messages) registerMessages(t.messages);
 
 export type { Transform, TransformInput, TransformOutcome } from './types';

@@ -3,6 +3,7 @@
 import type { ContextFS } from '../src/context';
 import type { ParsedDockerfile, Stage } from '../src/dockerfile';
 import type { ImageRef } from '../src/image-ref';
+import type { MessageTable } from '../src/messages';
 import type { Message, TextEdit, TransformOptions } from '../src/types';
 
 export interface TransformInput {
@@ -29,6 +30,8 @@ export type TransformOutcome =
 export interface Transform<Facts = unknown> {
   /** Stable id: `go`, `node`, … */
   id: string;
+  /** Its own message table (ids `<id>/…`), registered by the registry. */
+  messages?: MessageTable;
   /** Whether this transform handles a stage built on this image. */
   matches(base: ImageRef): boolean;
   /** Reads what `plan` needs from the build context. */

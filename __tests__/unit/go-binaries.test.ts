@@ -1,6 +1,8 @@
 import type { Instr } from '../../src/dockerfile';
 import type { Artifact } from '../../transforms/go/analyze';
 import { chooseBinaries } from '../../transforms/go/binaries';
+// The Go transform's messages come with the registry.
+import '../../transforms';
 
 const ins = (line: number) => ({ line } as Instr);
 const installed = (name: string, over: Partial<Artifact> = {}): Artifact => ({

@@ -1,4 +1,6 @@
-import { MESSAGES, msg } from '../../src/messages';
+import { MESSAGES, msg, registerMessages } from '../../src/messages';
+import type { MessageId } from '../../src/messages';
+import { TRANSFORMS } from '../../transforms';
 
 describe('msg', () => {
   test('fills every placeholder, in order, and keeps the text around them', () => {
@@ -31,7 +33,28 @@ describe('msg', () => {
     for (const [id, [, template]] of Object.entries(MESSAGES)) {
       const params: Record<string, string> = {};
       for (const m of template.matchAll(/\{(\w+)\}/g)) params[m[1]] = `{${m[1]}}`;
-      expect(msg(id as keyof typeof MESSAGES, params).text).toBe(template);
+      expect(msg(id as MessageId, params).text).toBe(template);
     }
+  });
+});
+
+describe('the registry', () => {
+  test('every transform brings its own table, with ids under its own name', () => {
+    for (const t of TRANSFORMS) {
+      const ids = Object.keys(t.messages ?? {});
+      expect(ids.length).toBeGreaterThan(0);
+      expect(ids.filter((id) => !id.startsWith(`${t.id}/`))).toEqual([]);
+      for (const id of ids) expect(MESSAGES[id]).toBe(t.messages?.[id]);
+    }
+  });
+
+  test('an id registered twice with another text is refused; the same table again is fine', () => {
+    const go = TRANSFORMS.find((t) => t.id === 'go')?.messages ?? {};
+    expect(() => registerMessages(go)).not.toThrow();
+    expect(() => registerMessages({ 'go/artifact': ['info', 'something else'] })).toThrow(/registered twice/);
+  });
+
+  test('an unregistered id is an error, not an undefined message', () => {
+    expect(() => msg('nope/none' as MessageId)).toThrow(/not registered/);
   });
 });

@@ -1,5 +1,6 @@
 // The .NET transform: the user's SDK stage becomes the builder, and a runtime stage on the
 // aspnet (web projects) or runtime image of the same version gets the published application.
+import { DOTNET_MESSAGES } from './messages';
 import * as posix from 'path/posix';
 import type { Instr } from '../../src/dockerfile';
 import { expandVars } from '../../src/image-ref';
@@ -35,6 +36,7 @@ const APP_UID = '1654:1654';
 
 export const dotnetTransform: Transform<DotnetFacts> = {
   id: 'dotnet',
+  messages: DOTNET_MESSAGES,
   matches: (ref) => sdkImageOf(ref) !== null,
   gather: (ctx, input) => gatherDotnetFacts(ctx, input.hasContext),
   plan: (input, facts) => planDotnetSplit(input, facts),

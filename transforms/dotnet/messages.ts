@@ -1,4 +1,4 @@
-// Messages of the Dotnet transform (ids `dotnet/…`); merged into the one table in src/messages.ts.
+// Messages of the Dotnet transform (ids `dotnet/…`); the transform brings this table to the registry.
 import type { Severity } from '../../src/types';
 
 export const DOTNET_MESSAGES = {
@@ -20,3 +20,7 @@ export const DOTNET_MESSAGES = {
   'dotnet/not-core': ['warning', 'the project targets {tfm}, which no .NET runtime image runs; left alone'],
   'dotnet/runtime-preset': ['warning', 'there is no {preset} runtime image for .NET; left alone — pass --runtime alpine, --runtime debian, or an image reference'],
 } as const satisfies Record<string, readonly [Severity, string]>;
+
+declare module '../../src/messages' {
+  interface TransformMessageIds extends Record<keyof typeof DOTNET_MESSAGES, true> {}
+}

@@ -1,5 +1,6 @@
 // The Go transform: golang builder (the user's own image and steps) + a minimal runtime stage
 // with the binary, its runtime files and the container's runtime settings.
+import { GO_MESSAGES } from './messages';
 import * as posix from 'path/posix';
 import type { Instr } from '../../src/dockerfile';
 import { isOfficialImage } from '../../src/image-ref';
@@ -35,6 +36,7 @@ const RUNTIME_DEFAULT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', 
 
 export const goTransform: Transform<GoFacts> = {
   id: 'go',
+  messages: GO_MESSAGES,
   matches: (ref) => isOfficialImage(ref, 'golang'),
   gather: (ctx, input) => gatherGoFacts(ctx, input.hasContext),
   readsAhead: { names: ['go.mod', '.godir'], suffixes: ['.go'] },

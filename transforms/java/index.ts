@@ -1,6 +1,7 @@
 // The Java transform: the user's JDK / maven / gradle stage becomes the builder (its steps as
 // written), and a JRE of the same major version gets the jar (and whatever else the java command
 // reads), the runtime files and the container's runtime settings.
+import { JAVA_MESSAGES } from './messages';
 import { imageConfigOf } from '../shared/image-config';
 import * as posix from 'path/posix';
 import type { Instr } from '../../src/dockerfile';
@@ -42,6 +43,7 @@ const LAUNCHERS = new Set(['java', '/opt/java/openjdk/bin/java', '/usr/bin/java'
 
 export const javaTransform: Transform<JavaFacts> = {
   id: 'java',
+  messages: JAVA_MESSAGES,
   matches: (ref) => javaImage(ref) !== null,
   gather: (ctx, input) => gatherJavaFacts(ctx, input.hasContext),
   readsAhead: { names: ['pom.xml', 'build.gradle', 'build.gradle.kts', 'settings.gradle', 'settings.gradle.kts', 'gradle.properties'] },

@@ -1,4 +1,4 @@
-// Messages of the Java transform (ids `java/…`); merged into the one table in src/messages.ts.
+// Messages of the Java transform (ids `java/…`); the transform brings this table to the registry.
 import type { Severity } from '../../src/types';
 
 export const JAVA_MESSAGES = {
@@ -20,3 +20,7 @@ export const JAVA_MESSAGES = {
   'java/jar-unknown': ['warning', 'cannot tell where {path} (line {line}) comes from: no build step, COPY or RUN in the file makes it; left alone'],
   'java/path-unresolved': ['warning', '{what} on line {line} depends on {value}, which stageify cannot resolve; left alone'],
 } as const satisfies Record<string, readonly [Severity, string]>;
+
+declare module '../../src/messages' {
+  interface TransformMessageIds extends Record<keyof typeof JAVA_MESSAGES, true> {}
+}

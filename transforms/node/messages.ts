@@ -1,4 +1,4 @@
-// Messages of the Node transform (ids `node/…`); merged into the one table in src/messages.ts.
+// Messages of the Node transform (ids `node/…`); the transform brings this table to the registry.
 import type { Severity } from '../../src/types';
 
 export const NODE_MESSAGES = {
@@ -36,3 +36,7 @@ export const NODE_MESSAGES = {
   'node/no-cmd': ['warning', 'no CMD or ENTRYPOINT starts the program: left alone'],
   'node/unknown-onbuild-tag': ['warning', 'onbuild tag {image} is not one stageify knows the base version of: left alone'],
 } as const satisfies Record<string, readonly [Severity, string]>;
+
+declare module '../../src/messages' {
+  interface TransformMessageIds extends Record<keyof typeof NODE_MESSAGES, true> {}
+}

@@ -1,6 +1,8 @@
 // What the Python transform reads from the build context: the file list, and the dependency
 // files that name packages compiled against libraries the full image has and slim lacks.
 import type { ContextFS } from '../../src/context';
+import { gatherSourceReads } from './folder-reads';
+import type { SourceReads } from './folder-reads';
 
 export interface PythonFacts {
   hasContext: boolean;
@@ -8,6 +10,8 @@ export interface PythonFacts {
   truncated: boolean;
   /** Source-built packages found: `psycopg2 in requirements.txt`. */
   native: { pkg: string; where: string }[];
+  /** What the sources list, serve or name (os.listdir, send_from_directory, 'README.md'). */
+  reads: { sources: SourceReads[]; incomplete: string | null };
 }
 
 /**
@@ -32,7 +36,7 @@ export function gatherPythonFacts(ctx: ContextFS, hasContext: boolean): PythonFa
     if (text === null) continue;
     for (const pkg of nativePackagesIn(text)) native.push({ pkg, where: f });
   }
-  return { hasContext, files, truncated, native };
+  return { hasContext, files, truncated, native, reads: gatherSourceReads(ctx, files, truncated, 'python') };
 }
 
 /** Names of NATIVE_PACKAGES a requirements/pyproject/setup text requires. */

@@ -1,6 +1,7 @@
 // The Python transform: the user's python/pypy stage becomes the builder (packages installed into
 // a virtualenv), and the runtime is the slim image of the same version with the virtualenv and the
 // application files.
+import { PYTHON_MESSAGES } from './messages';
 import { officialConfig } from '../shared/image-config';
 import type { Instr } from '../../src/dockerfile';
 import { isOfficialImage, withoutDigest } from '../../src/image-ref';
@@ -34,6 +35,7 @@ const NOT_RUNTIME = [/^tests?$/, /^__pycache__$/, /^\.pytest_cache$/, /^\.mypy_c
 
 export const pythonTransform: Transform<PythonFacts> = {
   id: 'python',
+  messages: PYTHON_MESSAGES,
   matches: (ref) => isOfficialImage(ref, 'python') || isOfficialImage(ref, 'pypy') || (isOfficialImage(ref, 'django') && /onbuild$/.test(ref.tag ?? '')),
   gather: (ctx, input) => gatherPythonFacts(ctx, input.hasContext),
   plan(input, facts) {
@@ -130,6 +132,7 @@ export function planPython(input: TransformInput, facts: PythonFacts): Transform
     runtimeHas: (p) => /^\/usr\/(local\/)?bin\/(python|pypy)[\d.]*$/.test(p) || packageDirs.some((d) => p.startsWith(d + '/')),
     files: { notRuntime: NOT_RUNTIME, harmless: (c) => harmlessPython(c) },
     contextFiles: facts.files,
+    sourceReads: facts.reads,
     toolchainEnv: TOOLCHAIN_ENV,
     messages,
   });

@@ -16,6 +16,8 @@ import { copyFromLine, splitEdits, withMirror } from '../shared/split';
 import type { TransformInput, TransformOutcome } from '../types';
 import { appFiles } from './app-files';
 import type { AppFilesOptions } from './app-files';
+import { scanSource, startCommandReads } from './folder-reads';
+import type { SourceReads } from './folder-reads';
 import type { StageWalk } from './stage-walk';
 import { installLine, removedPackages, splitPackages, systemInstalls } from './system-packages';
 import type { PackageManager } from './system-packages';
@@ -48,6 +50,8 @@ export interface LangPlan {
   files: AppFilesOptions;
   /** Files of the build context (empty without one: then folders are copied whole). */
   contextFiles: readonly string[];
+  /** What the context's sources list, serve or name (see folder-reads.ts). */
+  sourceReads: { sources: readonly SourceReads[]; incomplete: string | null };
   toolchainEnv: ReadonlySet<string>;
   messages: Message[];
 }
@@ -87,7 +91,7 @@ export function planInterpretedSplit(input: TransformInput, walk: StageWalk, pla
 
   // What the container runs: interpreters, scripts of installed packages, app files, slim tools.
   const specs = runSpecs(file, stage);
-  const pieces = appFiles(walk.copies, plan.contextFiles, walk.commands, plan.files);
+  const pieces = appFiles(walk.copies, plan.contextFiles, walk.commands, plan.files, programReads(specs, walk.workdir, file.escape, plan));
   const copiedPaths = [...pieces.pieces.map((p) => p.path), ...plan.packageDirs];
   const byName: string[] = [];
   for (const k of ['ENTRYPOINT', 'CMD', 'HEALTHCHECK'] as RunKeyword[]) {
@@ -168,6 +172,9 @@ export function planInterpretedSplit(input: TransformInput, walk: StageWalk, pla
   }
   if (pieces.pieces.length) messages.push(msg('runtime/files-copied', { files: pieces.pieces.map((p) => p.path).join(', ') }));
   if (pieces.left.length) messages.push(msg(id(lang, 'files-left'), { files: pieces.left.join(', ') }));
+  for (const s of pieces.served) messages.push(msg(id(lang, 'serves-folder'), { program: s.program, dirs: s.dirs.join(', ') }));
+  if (pieces.readsAll) messages.push(msg(id(lang, 'reads-folder'), { where: pieces.readsAll.where.slice(0, 3).join('; '), dirs: pieces.readsAll.dirs.join(', ') }));
+  if (pieces.named.files.length) messages.push(msg(id(lang, 'files-named'), { files: pieces.named.files.join(', '), where: pieces.named.where.slice(0, 3).join(', ') }));
   if (pieces.written.length) messages.push(msg(id(lang, 'app-dir-written'), { dirs: pieces.written.join(', ') }));
   if (chowned.length) messages.push(msg(id(lang, 'app-chown'), { dirs: [...new Set([...owned.filter((d) => d.chown === '65532:65532').map((d) => d.path), ...chowned.filter((c) => !owned.some((d) => c.startsWith(d.path + '/')))])].join(', ') }));
   lines.push(...plan.envLines);
@@ -183,6 +190,16 @@ export function planInterpretedSplit(input: TransformInput, walk: StageWalk, pla
   });
   const own = (m: Message) => m.id.startsWith(`${lang}/`) || m.id.startsWith('onbuild/');
   return { kind: 'rewrite', edits, messages: [...messages.filter(own), ...messages.filter((m) => !own(m))], baseAfter: withMirror(image, input.options.registryMirror) };
+}
+
+/** What the start command serves (ENTRYPOINT with CMD as its arguments, else CMD) and the sources read. */
+function programReads(specs: ReturnType<typeof runSpecs>, workdir: string, escape: string, plan: LangPlan) {
+  const ep = specs.ENTRYPOINT?.form;
+  const cmd = specs.CMD?.form;
+  const forms = ep ? (ep.exec && cmd?.exec ? [{ exec: [...ep.exec, ...cmd.exec], shell: null }] : [ep]) : cmd ? [cmd] : [];
+  const start = startCommandReads(forms.map((f) => ({ argv: f.exec, shell: f.shell })), workdir, plan.lang, plan.isInterpreter, escape);
+  const inline = start.code.map((c) => scanSource('the start command', c, plan.lang));
+  return { workdir, served: start.served, sources: [...plan.sourceReads.sources, ...inline], incomplete: plan.sourceReads.incomplete };
 }
 
 /** A `-dev` package the runtime installs anyway already pulls the library in. */

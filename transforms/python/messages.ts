@@ -1,4 +1,4 @@
-// Messages of the Python transform (ids `python/…`); merged into the one table in src/messages.ts.
+// Messages of the Python transform (ids `python/…`); the transform brings this table to the registry.
 import type { Severity } from '../../src/types';
 
 export const PYTHON_MESSAGES = {
@@ -11,6 +11,9 @@ export const PYTHON_MESSAGES = {
   'python/native-libs': ['info', 'compiled packages need libraries the full image has and slim lacks ({why}); the runtime installs {packages}'],
   'python/entry-point': ['info', '{programs} started by name: scripts installed by pip, found on PATH ({dirs})'],
   'python/files-left': ['info', 'left in the builder, not read by the running program: {files}'],
+  'python/serves-folder': ['info', '{program} serves every file of its folder: {dirs} copied to the runtime whole (README and build files too), as any of them may be requested'],
+  'python/reads-folder': ['info', 'the program lists or reads folders stageify cannot bound ({where}): {dirs} copied to the runtime whole (README and build files too), so no file it may read stays behind'],
+  'python/files-named': ['info', '{files} kept in the runtime: named in {where}, which the running program may read'],
   'python/app-dir-written': ['info', '{dirs} copied whole (tests and build files too): a RUN after the copy may write files the program needs into it'],
   'python/app-chown': ['info', 'the runtime runs as 65532: {dirs} copied owned by 65532 so the program can still write there, as it could as root'],
   'python/variant-unknown': ['warning', 'no slim runtime image is known for {image}; left alone'],
@@ -23,3 +26,7 @@ export const PYTHON_MESSAGES = {
   'python/runtime-preset': ['warning', '--runtime {preset} has no Python interpreter matching the builder; left alone — pass an image reference such as {image}'],
   'python/onbuild-version-unknown': ['warning', '{reason}; left alone'],
 } as const satisfies Record<string, readonly [Severity, string]>;
+
+declare module '../../src/messages' {
+  interface TransformMessageIds extends Record<keyof typeof PYTHON_MESSAGES, true> {}
+}

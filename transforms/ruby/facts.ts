@@ -1,6 +1,8 @@
 // What the Ruby transform reads from the build context: the file list and the gems Gemfile.lock
 // locks, to tell which have native extensions that need libraries at run time.
 import type { ContextFS } from '../../src/context';
+import { gatherSourceReads } from '../python/folder-reads';
+import type { SourceReads } from '../python/folder-reads';
 
 export interface LockedGem {
   name: string;
@@ -15,6 +17,8 @@ export interface RubyFacts {
   truncated: boolean;
   /** Gems of each Gemfile.lock, by its context path. */
   locks: { path: string; gems: LockedGem[] }[];
+  /** What the sources list, serve or name (Dir[...], DocumentRoot, 'README.md'). */
+  reads: { sources: SourceReads[]; incomplete: string | null };
 }
 
 /**
@@ -38,7 +42,7 @@ export function gatherRubyFacts(ctx: ContextFS, hasContext: boolean): RubyFacts 
     const text = ctx.readText(f);
     if (text !== null) locks.push({ path: f, gems: parseGemfileLock(text) });
   }
-  return { hasContext, files, truncated, locks };
+  return { hasContext, files, truncated, locks, reads: gatherSourceReads(ctx, files, truncated, 'ruby') };
 }
 
 /** The specs of a Gemfile.lock's GEM sections: `    pg (1.5.4)`, `    nokogiri (1.16.0-x86_64-linux)`. */

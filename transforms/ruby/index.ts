@@ -1,5 +1,6 @@
 // The Ruby transform: the user's ruby stage becomes the builder (gems bundled into GEM_HOME), and
 // the runtime is the slim image of the same version with the bundle and the application files.
+import { RUBY_MESSAGES } from './messages';
 import { isOfficialImage, withoutDigest } from '../../src/image-ref';
 import { msg } from '../../src/messages';
 import type { Message, TextEdit } from '../../src/types';
@@ -24,6 +25,7 @@ const INTERPRETERS = new Set(['ruby', 'irb', 'bundle', 'bundler', 'gem', 'erb', 
 
 export const rubyTransform: Transform<RubyFacts> = {
   id: 'ruby',
+  messages: RUBY_MESSAGES,
   matches: (ref) => isOfficialImage(ref, 'ruby') || (isOfficialImage(ref, 'rails') && /onbuild$/.test(ref.tag ?? '')),
   gather: (ctx, input) => gatherRubyFacts(ctx, input.hasContext),
   readsAhead: { names: ['Gemfile.lock'] },
@@ -110,6 +112,7 @@ export function planRuby(input: TransformInput, facts: RubyFacts): TransformOutc
     runtimeHas: (p) => /^\/usr\/local\/bin\/(ruby|irb|bundle|bundler|gem|erb|rake)$/.test(p) || packageDirs.some((d) => p.startsWith(d + '/')),
     files: { notRuntime: NOT_RUNTIME, harmless: (c) => harmlessRuby(c, found.bundles.filter((b) => b.path !== null).map((b) => b.cmd)) },
     contextFiles: facts.files,
+    sourceReads: facts.reads,
     toolchainEnv: TOOLCHAIN_ENV,
     messages,
   });

@@ -1,4 +1,4 @@
-// Messages of the Ruby transform (ids `ruby/…`); merged into the one table in src/messages.ts.
+// Messages of the Ruby transform (ids `ruby/…`); the transform brings this table to the registry.
 import type { Severity } from '../../src/types';
 
 export const RUBY_MESSAGES = {
@@ -13,6 +13,9 @@ export const RUBY_MESSAGES = {
   'ruby/native-libs': ['info', 'native gems link libraries the full image has and slim lacks ({why}); the runtime installs {packages} (with apt, as the build already fetched gems over the network)'],
   'ruby/entry-point': ['info', '{programs} started by name: executables of installed gems, found on PATH ({dirs})'],
   'ruby/files-left': ['info', 'left in the builder, not read by the running program: {files}'],
+  'ruby/serves-folder': ['info', '{program} serves every file of its folder: {dirs} copied to the runtime whole (README and build files too), as any of them may be requested'],
+  'ruby/reads-folder': ['info', 'the program lists or reads folders stageify cannot bound ({where}): {dirs} copied to the runtime whole (README and build files too), so no file it may read stays behind'],
+  'ruby/files-named': ['info', '{files} kept in the runtime: named in {where}, which the running program may read'],
   'ruby/app-dir-written': ['info', '{dirs} copied whole (tests and build files too): a RUN after the copy may write files the program needs into it (assets, vendor/bundle)'],
   'ruby/app-chown': ['info', 'the runtime runs as 65532: {dirs} copied owned by 65532 so the program can still write there (tmp/, log/), as it could as root'],
   'ruby/variant-unknown': ['warning', 'no slim runtime image is known for {image}; left alone'],
@@ -23,3 +26,7 @@ export const RUBY_MESSAGES = {
   'ruby/entrypoint-unknown': ['warning', 'line {line} starts {program}, which stageify cannot place in the runtime (not ruby, an app file or a gem executable); left alone'],
   'ruby/runtime-preset': ['warning', '--runtime {preset} has no Ruby matching the builder; left alone — pass an image reference such as {image}'],
 } as const satisfies Record<string, readonly [Severity, string]>;
+
+declare module '../../src/messages' {
+  interface TransformMessageIds extends Record<keyof typeof RUBY_MESSAGES, true> {}
+}

@@ -1,6 +1,7 @@
 // The Rust transform: the user's rust stage becomes the builder, and a runtime stage gets the
 // binary cargo built: distroless cc (glibc + libgcc_s) for glibc builds, distroless static for
 // static (musl) builds, alpine for musl builds that link the C library dynamically.
+import { RUST_MESSAGES } from './messages';
 import * as posix from 'path/posix';
 import type { Instr } from '../../src/dockerfile';
 import { isOfficialImage } from '../../src/image-ref';
@@ -29,6 +30,7 @@ const TOOLCHAIN_ENV_PREFIX = /^(CARGO_|RUSTUP_|PKG_CONFIG|OPENSSL_|CC_|CXX_|AR_|
 
 export const rustTransform: Transform<RustFacts> = {
   id: 'rust',
+  messages: RUST_MESSAGES,
   matches: (ref) => isOfficialImage(ref, 'rust'),
   gather: (ctx, input) => gatherRustFacts(ctx, input.hasContext),
   readsAhead: { names: ['Cargo.toml', 'Cargo.lock'] },

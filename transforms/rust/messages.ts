@@ -1,4 +1,4 @@
-// Messages of the Rust transform (ids `rust/…`); merged into the one table in src/messages.ts.
+// Messages of the Rust transform (ids `rust/…`); the transform brings this table to the registry.
 import type { Severity } from '../../src/types';
 
 export const RUST_MESSAGES = {
@@ -17,3 +17,7 @@ export const RUST_MESSAGES = {
   'rust/artifact-unknown': ['warning', 'cannot tell where {command} on line {line} writes its binary; left alone'],
   'rust/cargo-run-unknown': ['warning', '`cargo run` on line {line}: cannot tell which binary it runs ({reason}); left alone — pass --bin NAME'],
 } as const satisfies Record<string, readonly [Severity, string]>;
+
+declare module '../../src/messages' {
+  interface TransformMessageIds extends Record<keyof typeof RUST_MESSAGES, true> {}
+}

@@ -1,0 +1,2 @@
+with open("README.md") as f:
+    print(f.read())

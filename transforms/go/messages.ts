@@ -1,0 +1,22 @@
+// Messages of the Go transform (ids `go/…`); the transform brings this table to the registry.
+import type { Severity } from '../../src/types';
+
+export const GO_MESSAGES = {
+  'go/cgo-disabled': ['info', 'no cgo imports found; CGO_ENABLED=0 gives a static binary'],
+  'go/cgo-kept': ['info', 'cgo is needed ({reason}); cgo kept, runtime with a matching libc'],
+  'go/cgo-explicit': ['info', 'the Dockerfile sets CGO_ENABLED={value}; kept as written'],
+  'go/artifact': ['info', 'the program is {path}, built by line {line}'],
+  'go/go-run-compiled': ['info', '`go run` at start-up becomes a build in the builder; the runtime starts the binary {path}'],
+  'go/gopath-mode': ['info', 'GOPATH-era project (no go.mod): builder keeps GOPATH semantics ({detail})'],
+  'go/cgo-system-libs': ['warning', 'the cgo binary may load libraries the builder installs ({packages}), which no minimal runtime has; left alone — pass --runtime with an image that has them'],
+  'go/entrypoint-unknown': ['warning', 'cannot tell which binary {program} is (not built by a go command stageify can follow); left alone — build it with `go build -o <path>` and start that path'],
+  'go/no-entrypoint': ['warning', 'no CMD or ENTRYPOINT starts a program built here; left alone'],
+  'go/artifact-unknown': ['warning', 'cannot tell where {command} on line {line} writes its binary; left alone'],
+  'go/binaries-folder': ['info', 'the whole folder {dir} is copied to the runtime stage: {reason}'],
+  'go/binaries-left': ['info', 'built but not started, left in the builder: {paths}; add `COPY --from={builder} <path> <path>` to the runtime stage for any the program runs'],
+  'go/binary-uncertain': ['warning', 'cannot tell whether line {line} builds {path}: its build constraints depend on the builder (CPU, cgo or GOEXPERIMENT) and {dir} is not a folder to copy whole; left alone — set GOARCH and CGO_ENABLED on the build, or build it with `go build -o <path>`'],
+} as const satisfies Record<string, readonly [Severity, string]>;
+
+declare module '../../src/messages' {
+  interface TransformMessageIds extends Record<keyof typeof GO_MESSAGES, true> {}
+}
