@@ -1,9 +1,9 @@
 import { parseDockerfile } from '../../src/dockerfile';
-import { appFiles } from '../../transforms/python/app-files';
-import type { FolderReads } from '../../transforms/python/app-files';
-import { scanSource, servedFolders, startCommandReads, tokenize } from '../../transforms/python/folder-reads';
+import { appFiles } from '../../transforms/shared/interpreted/app-files';
+import type { FolderReads } from '../../transforms/shared/interpreted/app-files';
+import { scanSource, servedFolders, startCommandReads, tokenize } from '../../transforms/shared/interpreted/folder-reads';
 import { isPythonName } from '../../transforms/python/installs';
-import { walkStage } from '../../transforms/python/stage-walk';
+import { walkStage } from '../../transforms/shared/interpreted/stage-walk';
 
 const isRuby = (n: string) => n === 'ruby';
 const served = (argv: string[], cwd = '/app') => servedFolders(argv, cwd, 'python', isPythonName).served;

@@ -1,4 +1,4 @@
-import { majorOf, slimTagOf, tagParts } from '../../transforms/python/image-tags';
+import { majorOf, slimTagOf, tagParts } from '../../transforms/shared/interpreted/image-tags';
 
 describe('tagParts', () => {
   test.each([

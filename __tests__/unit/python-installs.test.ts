@@ -1,7 +1,7 @@
 import { parseDockerfile } from '../../src/dockerfile';
 import { nativePackagesIn } from '../../transforms/python/facts';
 import { pythonInstalls } from '../../transforms/python/installs';
-import { walkStage } from '../../transforms/python/stage-walk';
+import { walkStage } from '../../transforms/shared/interpreted/stage-walk';
 
 function installs(text: string) {
   const file = parseDockerfile(text);

@@ -1,6 +1,6 @@
 import { parseDockerfile } from '../../src/dockerfile';
-import { walkStage } from '../../transforms/python/stage-walk';
-import { installLine, removedPackages, splitPackages, systemInstalls } from '../../transforms/python/system-packages';
+import { walkStage } from '../../transforms/shared/interpreted/stage-walk';
+import { installLine, removedPackages, splitPackages, systemInstalls } from '../../transforms/shared/interpreted/system-packages';
 
 function commands(text: string) {
   const file = parseDockerfile(text);

@@ -1,8 +1,8 @@
 // What the Python transform reads from the build context: the file list, and the dependency
 // files that name packages compiled against libraries the full image has and slim lacks.
 import type { ContextFS } from '../../src/context';
-import { gatherSourceReads } from './folder-reads';
-import type { SourceReads } from './folder-reads';
+import { gatherSourceReads } from '../shared/interpreted/folder-reads';
+import type { SourceReads } from '../shared/interpreted/folder-reads';
 
 export interface PythonFacts {
   hasContext: boolean;

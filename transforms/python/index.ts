@@ -12,13 +12,13 @@ import type { Transform, TransformInput, TransformOutcome } from '../types';
 import { skip, withFirstPass } from '../types';
 import { gatherPythonFacts, NATIVE_PACKAGES } from './facts';
 import type { PythonFacts } from './facts';
-import { majorOf, slimTagOf } from './image-tags';
+import { majorOf, slimTagOf } from '../shared/interpreted/image-tags';
 import { isPythonName, pythonInstalls } from './installs';
-import { planInterpretedSplit } from './interpreted-split';
+import { planInterpretedSplit } from '../shared/interpreted/interpreted-split';
 import { expandPythonOnbuild } from './onbuild';
-import { walkStage } from './stage-walk';
-import type { StageCommand } from './stage-walk';
-import { programName } from './stage-walk';
+import { walkStage } from '../shared/interpreted/stage-walk';
+import type { StageCommand } from '../shared/interpreted/stage-walk';
+import { programName } from '../shared/interpreted/stage-walk';
 
 export const VENV = '/opt/venv';
 export const USER_BASE = '/opt/python-packages';

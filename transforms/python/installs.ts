@@ -2,8 +2,8 @@
 // file creates, into a --target/--prefix folder, or with a tool stageify cannot follow.
 import * as posix from 'path/posix';
 import type { Instr } from '../../src/dockerfile';
-import type { StageCommand, StageWalk } from './stage-walk';
-import { programName } from './stage-walk';
+import type { StageCommand, StageWalk } from '../shared/interpreted/stage-walk';
+import { programName } from '../shared/interpreted/stage-walk';
 
 export interface PipInstall {
   cmd: StageCommand;

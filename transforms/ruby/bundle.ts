@@ -2,8 +2,8 @@
 // (/usr/local/bundle in the official images), or a bundle path the file sets.
 import * as posix from 'path/posix';
 import type { Instr } from '../../src/dockerfile';
-import type { StageCommand, StageWalk } from '../python/stage-walk';
-import { programName } from '../python/stage-walk';
+import type { StageCommand, StageWalk } from '../shared/interpreted/stage-walk';
+import { programName } from '../shared/interpreted/stage-walk';
 
 export const GEM_HOME = '/usr/local/bundle';
 

@@ -1,8 +1,8 @@
 // What the Ruby transform reads from the build context: the file list and the gems Gemfile.lock
 // locks, to tell which have native extensions that need libraries at run time.
 import type { ContextFS } from '../../src/context';
-import { gatherSourceReads } from '../python/folder-reads';
-import type { SourceReads } from '../python/folder-reads';
+import { gatherSourceReads } from '../shared/interpreted/folder-reads';
+import type { SourceReads } from '../shared/interpreted/folder-reads';
 
 export interface LockedGem {
   name: string;

@@ -3,8 +3,8 @@
 import { withoutDigest } from '../../src/image-ref';
 import { msg } from '../../src/messages';
 import type { Message } from '../../src/types';
-import { isOnbuildTag, writeOutOnbuild } from '../python/onbuild';
-import type { Expansion, OnbuildImage } from '../python/onbuild';
+import { isOnbuildTag, writeOutOnbuild } from '../shared/interpreted/onbuild';
+import type { Expansion, OnbuildImage } from '../shared/interpreted/onbuild';
 import type { TransformInput } from '../types';
 
 const APP = '/usr/src/app';

@@ -3,8 +3,8 @@
 // lists or serves (`os.listdir`, `Dir[...]`, `send_from_directory`), and files its source names
 // in a string. Pure but for gatherSourceReads, which the gather step calls to read the sources.
 import * as posix from 'path/posix';
-import type { ContextFS } from '../../src/context';
-import { scanShell } from '../../src/shell-words';
+import type { ContextFS } from '../../../src/context';
+import { scanShell } from '../../../src/shell-words';
 
 export type SourceLang = 'python' | 'ruby' | 'sh';
 

@@ -1,10 +1,10 @@
 // Replays an interpreted-language stage (Python, Ruby) on the shared stage replay: the simple
 // commands each RUN runs (with the directory and variables in effect), for the installers.
 import * as posix from 'path/posix';
-import type { Instr, ParsedDockerfile, Stage } from '../../src/dockerfile';
-import type { Word } from '../../src/shell-words';
-import { expandWord, replayStageCommon } from '../shared/replay';
-import type { StageCopy } from '../shared/replay';
+import type { Instr, ParsedDockerfile, Stage } from '../../../src/dockerfile';
+import type { Word } from '../../../src/shell-words';
+import { expandWord, replayStageCommon } from '../replay';
+import type { StageCopy } from '../replay';
 
 export interface StageCommand {
   ins: Instr;

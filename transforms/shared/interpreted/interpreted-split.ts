@@ -3,17 +3,17 @@
 // the installed packages (virtualenv, gem bundle), the application files, the system packages a
 // running program may need, and the container's runtime settings.
 import * as posix from 'path/posix';
-import { msg } from '../../src/messages';
-import type { MessageId } from '../../src/messages';
-import type { Message, TextEdit } from '../../src/types';
-import { BUSYBOX_APPLETS, analyzeCommand, runSpecs } from '../shared/commands';
-import type { RunKeyword } from '../shared/commands';
-import { carryInstructions } from '../shared/carry';
-import type { RuntimeBase } from '../shared/runtime-bases';
-import { planRuntimeUser } from '../shared/runtime-user';
-import { builderImageRef, planRuntimeConfig, writableDirs } from '../shared/runtime-config';
-import { copyFromLine, splitEdits, withMirror } from '../shared/split';
-import type { TransformInput, TransformOutcome } from '../types';
+import { msg } from '../../../src/messages';
+import type { MessageId } from '../../../src/messages';
+import type { Message, TextEdit } from '../../../src/types';
+import { BUSYBOX_APPLETS, analyzeCommand, runSpecs } from '../commands';
+import type { RunKeyword } from '../commands';
+import { carryInstructions } from '../carry';
+import type { RuntimeBase } from '../runtime-bases';
+import { planRuntimeUser } from '../runtime-user';
+import { builderImageRef, planRuntimeConfig, writableDirs } from '../runtime-config';
+import { copyFromLine, splitEdits, withMirror } from '../split';
+import type { TransformInput, TransformOutcome } from '../../types';
 import { appFiles } from './app-files';
 import type { AppFilesOptions } from './app-files';
 import { scanSource, startCommandReads } from './folder-reads';

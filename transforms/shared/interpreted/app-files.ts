@@ -3,7 +3,7 @@
 // the developer needs (tests/, .git, Dockerfile, README…). A folder that a later RUN may write into
 // (collectstatic, asset builds, `pip install -e .`) is copied whole: its new files only exist there.
 import * as posix from 'path/posix';
-import { placedFiles } from '../shared/context-map';
+import { placedFiles } from '../context-map';
 import type { ServedFolder, SourceReads } from './folder-reads';
 import type { AppCopy, StageCommand } from './stage-walk';
 import { programName } from './stage-walk';
