@@ -382,7 +382,11 @@ async function runStageify(workdir, dockerfile) {
   return { status: file.status, messages: file.messages || [], baseBefore: file.baseBefore, baseAfter: file.baseAfter, exit: r.code };
 }
 
-const NOTHING_TO_GAIN = new Set(['skip/already-minimal', 'skip/already-multistage']);
+// Messages that leave a file alone because a runtime stage would not be smaller than the image it
+// already uses (the builder is itself the slim or runtime variant): nothing to gain, like a file on
+// a minimal base or one that is multi-stage already.
+const NO_SMALLER_RUNTIME = new Set(['node/already-runtime', 'python/slim-builder', 'ruby/slim-builder', 'java/already-jre']);
+const NOTHING_TO_GAIN = new Set(['skip/already-minimal', 'skip/already-multistage', ...NO_SMALLER_RUNTIME]);
 
 function reasonOf(messages) {
   const pick = messages.find((m) => m.severity === 'error') || messages.find((m) => m.severity === 'warning') || messages.find((m) => /^skip\//.test(m.id)) || messages[0];
@@ -540,11 +544,7 @@ function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-// Messages that leave a file alone because a runtime stage would not be smaller than the image it
-// already uses (the builder is itself the slim or runtime variant).
-const NO_SMALLER_RUNTIME = new Set(['node/already-runtime', 'python/slim-builder', 'ruby/slim-builder', 'java/already-jre']);
-
-const leftAloneNoSmaller = (p) => p.class === 'left alone' && (p.messages || []).some((m) => NO_SMALLER_RUNTIME.has(m.id));
+const noSmaller = (p) => p.class === 'nothing to gain' && (p.messages || []).some((m) => NO_SMALLER_RUNTIME.has(m.id));
 
 function summarize(projects) {
   const counts = Object.fromEntries(CLASSES.map((c) => [c, 0]));
@@ -552,8 +552,10 @@ function summarize(projects) {
   // Shrinkable: the original builds and runs here and stageify did not judge it already slim.
   const shrinkable = counts.works + counts.broken + counts['left alone'] + counts.unverified;
   const cuts = projects.filter((p) => p.class === 'works' && p.cut !== null).map((p) => p.cut);
-  const leftNoSmaller = projects.filter(leftAloneNoSmaller).length;
-  const leftOther = counts['left alone'] - leftNoSmaller;
+  const leftNoSmaller = projects.filter(noSmaller).length;
+  const leftOther = counts['left alone'];
+  // Projects whose original builds and runs here: every class but error.
+  const built = projects.length - (counts.error || 0);
   const byEcosystem = {};
   for (const p of projects) {
     const e = byEcosystem[p.ecosystem] || (byEcosystem[p.ecosystem] = Object.fromEntries(CLASSES.map((c) => [c, 0])));
@@ -561,7 +563,7 @@ function summarize(projects) {
   }
   return {
     counts, total: projects.length, shrinkable, byEcosystem, leftNoSmaller, leftOther,
-    leftOtherShare: shrinkable ? leftOther / shrinkable : null,
+    leftOtherShare: built ? leftOther / built : null, built,
     worksShare: shrinkable ? counts.works / shrinkable : null,
     rewritesWorkShare: counts.works + counts.broken ? counts.works / (counts.works + counts.broken) : null,
     medianCut: median(cuts),
@@ -571,7 +573,16 @@ function summarize(projects) {
 const pct = (x) => (x === null || x === undefined ? '–' : `${(x * 100).toFixed(1)}%`);
 const cell = (s) => String(s ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
+/** Results kept from an earlier run are read with today's classes (a skip that gains nothing). */
+function reclassify(projects) {
+  for (const p of projects) {
+    if (p.class === 'left alone' && (p.messages || []).some((m) => NOTHING_TO_GAIN.has(m.id))) p.class = 'nothing to gain';
+  }
+  return projects;
+}
+
 function renderMarkdown(results) {
+  reclassify(results.projects);
   const s = summarize(results.projects);
   const out = [];
   out.push('# stageify on real projects by other people', '');
@@ -595,7 +606,7 @@ function renderMarkdown(results) {
   out.push('');
   out.push(`- Shrinkable projects (the original builds and runs here and stageify did not find it already minimal or multi-stage: works + broken + left alone + unverified): ${s.shrinkable}.`);
   out.push(`- Share of the shrinkable projects that work after the rewrite: **${pct(s.worksShare)}** (${s.counts.works}/${s.shrinkable}); of the rewrites stageify wrote and that could be built, ${pct(s.rewritesWorkShare)} work (${s.counts.works}/${s.counts.works + s.counts.broken}).`);
-  out.push(`- Left alone because a runtime stage would not be smaller (the build already uses the slim or runtime image: ${[...NO_SMALLER_RUNTIME].join(', ')}): ${s.leftNoSmaller}. Left alone for any other reason: ${s.leftOther}, **${pct(s.leftOtherShare)}** of the shrinkable projects.`);
+  out.push(`- Nothing to gain because a runtime stage would not be smaller (the build already uses the slim or runtime image: ${[...NO_SMALLER_RUNTIME].join(', ')}): ${s.leftNoSmaller}. Left alone for any other reason: ${s.leftOther}, **${pct(s.leftOtherShare)}** of the ${s.built} projects whose original builds and runs here.`);
   out.push(`- Median size cut of the working rewrites: **${s.medianCut === null ? '–' : `-${(s.medianCut * 100).toFixed(1)}%`}**.`);
   out.push(`- For comparison, ${STAGECRAFT}.`);
   out.push('- "error" rows are projects whose original does not build or run here offline (no network, no stand-in); they say nothing about stageify and are not counted above.', '');
