@@ -191,3 +191,17 @@ describe('importSectionEnds', () => {
     expect(importSectionEnds('package p\n/* an open comment\nfunc x\n')).toBe(false);
   });
 });
+
+describe('programsNamed', () => {
+  const { programsNamed } = require('../../transforms/go/facts') as typeof import('../../transforms/go/facts');
+  test('literal names given to exec.Command, CommandContext and LookPath', () => {
+    const src = [
+      'out, _ := exec.Command("git", "rev-parse").Output()',
+      'cmd := exec.CommandContext(ctx, "ffmpeg", "-i", in)',
+      'p, _ := exec.LookPath(`convert`)',
+      'exec.Command(name, args...) // a variable: not named',
+      '// exec.Command("commented-out")',
+    ].join('\n');
+    expect(programsNamed(src).sort()).toEqual(['convert', 'ffmpeg', 'git']);
+  });
+});

@@ -31,6 +31,11 @@ export interface GoFacts {
   embedded: string[];
   /** Import comment of the package at the context root, or the content of `.godir`. */
   rootImportPath: string | null;
+  /**
+   * Programs the project's own Go code starts by a literal name (`exec.Command("git", …)`,
+   * `exec.LookPath("ffmpeg")`), with the file that names each: they must exist at run time.
+   */
+  programsRun: { program: string; file: string }[];
 }
 
 /** Modules whose Go packages need cgo (facts from their documentation and issue trackers). */
@@ -87,6 +92,7 @@ export function gatherGoFacts(ctx: ContextFS, hasContext: boolean): GoFacts {
   let cxx = false;
   let rootImportPath: string | null = null;
   let goFilesRead = 0;
+  const programsRun: GoFacts['programsRun'] = [];
 
   for (const f of files) {
     const base = f.slice(f.lastIndexOf('/') + 1);
@@ -136,6 +142,7 @@ export function gatherGoFacts(ctx: ContextFS, hasContext: boolean): GoFacts {
         if (hit) cgo.push(`${hit} imported by ${f}`);
       }
       for (const pat of scan.embeds) embedded.push(dir ? `${dir}/${pat}` : pat);
+      if (scan.imports.includes('os/exec') && isOwnCode(f, scan.pkg)) for (const program of programsNamed(text)) programsRun.push({ program, file: f });
       if (dir === '' && scan.importComment && !rootImportPath) rootImportPath = scan.importComment;
     }
   }
@@ -143,7 +150,28 @@ export function gatherGoFacts(ctx: ContextFS, hasContext: boolean): GoFacts {
   return {
     files, truncated, hasContext, modules, cgo: dedupe(cgo), cxx, mainDirs: [...mainDirs].sort(),
     mainDirFiles: heads.filter((h) => mainDirs.has(h.dir)), unreadGoDirs: [...unreadGoDirs].sort(), embedded, rootImportPath,
+    programsRun,
   };
+}
+
+/**
+ * Code of the project itself that may run in the container: not vendored or example code, and not
+ * a main package of a helper tool (tools/, hack/, scripts/, examples/, testdata, `_` folders).
+ */
+function isOwnCode(file: string, pkg: string | null): boolean {
+  const parts = file.split('/').slice(0, -1);
+  if (parts.some((p) => p === 'vendor' || p === 'testdata' || p.startsWith('_') || p.startsWith('.'))) return false;
+  if (pkg === 'main' && parts.some((p) => ['tools', 'hack', 'scripts', 'examples', 'example', 'internal/tools'].includes(p))) return false;
+  return true;
+}
+
+/** Literal program names given to exec.Command / exec.CommandContext / exec.LookPath. */
+export function programsNamed(text: string): string[] {
+  const out = new Set<string>();
+  const code = text.replace(/\/\/[^\n]*/g, '');
+  for (const m of code.matchAll(/\bexec\.(?:Command\s*\(|CommandContext\s*\([^,()]*,|LookPath\s*\()\s*"([^"\\]+)"/g)) out.add(m[1]);
+  for (const m of code.matchAll(/\bexec\.(?:Command\s*\(|CommandContext\s*\([^,()]*,|LookPath\s*\()\s*`([^`]+)`/g)) out.add(m[1]);
+  return [...out];
 }
 
 /** Whether a Go file starts other programs: a binary that may run the others built beside it. */

@@ -9,7 +9,10 @@ import type { Message, TextEdit } from '../../src/types';
 import { scanShell } from '../../src/shell-words';
 import { BUSYBOX_APPLETS, execText, programUses, replaceCommand, runSpecs } from '../shared/commands';
 import type { RunSpec } from '../shared/commands';
-import { alpineOfTag, chooseNativeRuntime, debianReleaseOfTag } from '../shared/runtime-bases';
+import { alpineOfTag, approxSizeMb, chooseNativeRuntime, debianReleaseOfTag } from '../shared/runtime-bases';
+import type { RuntimeBase } from '../shared/runtime-bases';
+import { installLine, isNetworkTool, packagesMb, planTools, shellText } from '../shared/tools';
+import type { ToolPlan } from '../shared/tools';
 import { resolveProgram, setsPathWith } from '../shared/programs';
 import { line, splitEdits, withMirror } from '../shared/split';
 import { carryInstructions } from '../shared/carry';
@@ -76,7 +79,21 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
     messages.push(msg('go/go-run-compiled', { path: goRun.binary }, entry.ins.line));
   }
 
-  const uses = programUses(specs, overrides, file.escape);
+  let uses = programUses(specs, overrides, file.escape);
+
+  // curl, wget and nc in the commands: busybox where it means the same, else installed as the builder has them.
+  const builderFamily = alpineOfTag(base.tag) ? 'alpine' : 'debian';
+  const tools: ToolPlan = input.options.runtime && !isPreset(input.options.runtime)
+    ? { kind: 'none' }
+    : planTools(uses, file.text, file.escape, stage.body, builderFamily, input.options.runtime);
+  if (tools.kind === 'missing') {
+    const s = tools.use.spec;
+    return skip(msg('runtime/tool-not-in-builder', { keyword: s.keyword, line: s.ins.line, tool: tools.tool, image: input.stage.shownImage ?? input.baseRaw }, s.ins.line));
+  }
+  if (tools.kind === 'busybox' && tools.overrides.size) {
+    for (const [ins, t] of tools.overrides) overrides.set(ins, t);
+    uses = programUses(specs, overrides, file.escape);
+  }
 
   // Which programs are ours, and what else is needed to start them.
   const pathDirs = (replay.env.get('PATH') ?? '').split(':').filter(Boolean);
@@ -95,6 +112,7 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
         continue;
       }
       const name = posix.basename(p);
+      if (tools.kind === 'packages' && isNetworkTool(p) && !p.includes('/')) continue;
       if ((BUSYBOX_APPLETS.has(name) && !p.startsWith('/')) || p === '/busybox/sh') {
         busybox = true;
         continue;
@@ -117,6 +135,14 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
   }
   if (!referenced.size) return skip(msg('go/entrypoint-unknown', { program: uses[0]?.analysis.programs[0] ?? '?' }, entry.ins.line));
 
+  // Programs the Go code itself starts by name must be there at run time too.
+  const started = programsStarted(facts, artifacts);
+  if (started.missing) return skip(msg('go/runs-program', { program: started.missing.program, file: started.missing.file }));
+  if (started.busybox.length) {
+    busybox = true;
+    messages.push(msg('go/runs-busybox', { programs: started.busybox.join(', ') }));
+  }
+
   // cgo: as the Dockerfile says, else by the context.
   const cgo = decideCgo(replay, facts);
   if (cgo.needed && !input.options.runtime) {
@@ -131,16 +157,17 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
   const policy = input.options.user ?? 'nonroot';
   const release = debianReleaseOfTag(base.tag, defaultDebianRelease(base.tag));
   const choice = chooseNativeRuntime(
-    { libc, shell, busybox, user: policy, explicitUser, debianRelease: release, alpineVersion, cxx: facts.cxx },
-    input.options.runtime,
+    { libc, shell, busybox: busybox && tools.kind !== 'packages', user: policy, explicitUser, debianRelease: release, alpineVersion, cxx: facts.cxx },
+    tools.kind === 'packages' ? tools.family : input.options.runtime,
   );
   if (!choice.ok) {
     if (choice.reason === 'libc') return skip(msg('runtime/libc-mismatch', { image: choice.image, libc: choice.libc === 'none' ? 'no C library' : choice.libc ?? '?' }));
     return skip(msg('runtime/program-missing', { keyword: entry.keyword, line: entry.ins.line, program: 'a shell' }, entry.ins.line));
   }
-  const rt = choice.base;
+  const rt = tools.kind === 'packages' ? withTools(choice.base, tools) : choice.base;
   if (rt.custom) messages.push(msg('runtime/custom-image', { image: rt.image }));
   messages.push(msg('runtime/base', { image: rt.image, why: rt.why }));
+  messages.push(...toolMessages(tools, rt));
   if (replay.shells.length && shell) {
     return skip(msg('runtime/custom-shell', { line: replay.shells[0].line }, replay.shells[0].line));
   }
@@ -255,6 +282,48 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
     runtime: { base: rt, copies, lines, carried, tail, owner: user.owner }, notes: messages,
   });
   return { kind: 'rewrite', edits, messages: [...messages.filter((m) => m.id.startsWith('go/') || m.id.startsWith('onbuild/')), ...messages.filter((m) => !m.id.startsWith('go/') && !m.id.startsWith('onbuild/'))], baseAfter: withMirror(rt.image, input.options.registryMirror) };
+}
+
+/**
+ * What the program's own code starts by a literal name (exec.Command("git")): its own binaries are
+ * copied anyway, busybox applets are there on a busybox runtime, anything else would be missing.
+ */
+function programsStarted(facts: GoFacts, artifacts: readonly Artifact[]): { missing: { program: string; file: string } | null; busybox: string[] } {
+  const ours = new Set(artifacts.map((a) => posix.basename(a.path)));
+  const busybox = new Set<string>();
+  for (const r of facts.programsRun) {
+    const name = posix.basename(r.program);
+    if (ours.has(name) || artifacts.some((a) => a.path === r.program || (a.dir && r.program.startsWith(a.path + '/')))) continue;
+    // By name only: PATH finds /busybox/<name>; an absolute /bin/sh is not on a busybox runtime.
+    if (BUSYBOX_APPLETS.has(r.program)) {
+      busybox.add(name);
+      continue;
+    }
+    return { missing: r, busybox: [] };
+  }
+  return { missing: null, busybox: [...busybox].sort() };
+}
+
+/** A Debian slim or alpine runtime with the tools' packages installed right after its FROM. */
+function withTools(base: RuntimeBase, tools: Extract<ToolPlan, { kind: 'packages' }>): RuntimeBase {
+  if (!tools.packages.length) return base;
+  const names = tools.tools.join(', ');
+  return { ...base, preamble: [...base.preamble, installLine(tools.family, tools.packages)], why: `${base.libc === 'none' ? 'static binary' : `needs ${base.libc}`}, and ${names} for the commands that call it` };
+}
+
+function toolMessages(tools: ToolPlan, rt: RuntimeBase): Message[] {
+  if (tools.kind === 'busybox') {
+    return tools.rewrites.map(({ call, argv }) => msg('runtime/tool-busybox', {
+      keyword: call.use.spec.keyword, line: call.use.spec.ins.line, call: shellText([call.tool, ...call.args]), replacement: shellText(argv), image: rt.image, size: approxSizeMb(rt.image) ?? '?',
+    }, call.use.spec.ins.line));
+  }
+  if (tools.kind !== 'packages') return [];
+  const first = tools.first.spec;
+  const size = (approxSizeMb(rt.image) ?? 0) + packagesMb(tools.family, tools.packages);
+  return [msg('runtime/tool-installed', {
+    keyword: first.keyword, line: first.ins.line, tool: tools.tools.join(', '),
+    why: tools.why, image: rt.image, packages: tools.packages.join(' ') || 'nothing more (its busybox has them)', size,
+  }, first.ins.line)];
 }
 
 const POSIX_SHELL_PATHS = new Set(['/bin/sh', '/bin/ash', '/bin/dash', '/usr/bin/sh']);

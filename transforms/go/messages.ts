@@ -9,6 +9,8 @@ export const GO_MESSAGES = {
   'go/go-run-compiled': ['info', '`go run` at start-up becomes a build in the builder; the runtime starts the binary {path}'],
   'go/gopath-mode': ['info', 'GOPATH-era project (no go.mod): builder keeps GOPATH semantics ({detail})'],
   'go/cgo-system-libs': ['warning', 'the cgo binary may load libraries the builder installs ({packages}), which no minimal runtime has; left alone — pass --runtime with an image that has them'],
+  'go/runs-program': ['warning', '{file} starts `{program}` (os/exec), which the runtime image would not have; left alone — install it in a runtime you pass with --runtime IMAGE, or build it in the builder and copy it'],
+  'go/runs-busybox': ['info', 'the program starts {programs} (os/exec): the runtime has busybox, which provides them'],
   'go/entrypoint-unknown': ['warning', 'cannot tell which binary {program} is (not built by a go command stageify can follow); left alone — build it with `go build -o <path>` and start that path'],
   'go/no-entrypoint': ['warning', 'no CMD or ENTRYPOINT starts a program built here; left alone'],
   'go/artifact-unknown': ['warning', 'cannot tell where {command} on line {line} writes its binary; left alone'],

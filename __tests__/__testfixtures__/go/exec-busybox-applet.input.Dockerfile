@@ -1,0 +1,5 @@
+FROM golang:1.21
+WORKDIR /src
+COPY . .
+RUN go build -o /usr/local/bin/runner .
+CMD ["runner"]

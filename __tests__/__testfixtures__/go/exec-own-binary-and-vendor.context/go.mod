@@ -1,0 +1,3 @@
+module example.com/sup
+
+go 1.21
