@@ -56,6 +56,7 @@ const CORE_MESSAGES = {
   'runtime/tzdata': ['info', 'time zone database copied from the builder with ZONEINFO set ({image} has none; time.LoadLocation would fail)'],
   'runtime/exec-form': ['info', '{keyword} on line {line} converted to exec form: the runtime has no /bin/sh and the command uses no shell feature'],
   'runtime/shell-kept': ['info', '{keyword} on line {line} needs a shell ({features}); runtime uses a base with a shell'],
+  'runtime/cmd-ignored': ['info', 'CMD on line {line} is not run: the shell-form ENTRYPOINT on line {entrypoint} starts `/bin/sh -c` without it; CMD is carried as written and not checked'],
   'runtime/path-env': ['info', 'PATH set so `{program}` is found in {dir} as in the builder'],
   'runtime/shell-path': ['info', '{keyword} on line {line} names {shell}; the runtime has no /bin/sh, so it runs {replacement} (busybox), the same POSIX shell language'],
   'runtime/healthcheck-tool': ['warning', 'HEALTHCHECK on line {line} calls {tool}, which the runtime image does not have; left alone — pass --runtime with an image that has it'],

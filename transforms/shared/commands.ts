@@ -54,6 +54,21 @@ export function runSpecs(file: ParsedDockerfile, stage: Stage): Partial<Record<R
   return out;
 }
 
+/**
+ * The commands the container runs, each analysed on its own: ENTRYPOINT when there is one (with
+ * an ENTRYPOINT, CMD is never a command: exec form passes it on as arguments, shell form
+ * `/bin/sh -c '…'` ignores it), else CMD; and HEALTHCHECK. CMD is still carried as written.
+ */
+export function startedSpecs(specs: Partial<Record<RunKeyword, RunSpec>>): RunSpec[] {
+  const main = specs.ENTRYPOINT ?? specs.CMD;
+  return [main, specs.HEALTHCHECK].filter((s): s is RunSpec => s !== undefined);
+}
+
+/** The CMD a shell-form ENTRYPOINT ignores (Docker runs `/bin/sh -c '<entrypoint>'` alone), or null. */
+export function ignoredCmd(specs: Partial<Record<RunKeyword, RunSpec>>): RunSpec | null {
+  return specs.ENTRYPOINT && !specs.ENTRYPOINT.form.exec && specs.CMD ? specs.CMD : null;
+}
+
 export function analyzeCommand(form: CommandForm, escape: string): Analysis {
   if (form.exec) {
     const argv = form.exec;
@@ -87,11 +102,8 @@ export interface ProgramUse {
  */
 export function programUses(specs: Partial<Record<RunKeyword, RunSpec>>, overrides: ReadonlyMap<Instr, string>, escape: string): ProgramUse[] {
   const uses: ProgramUse[] = [];
-  for (const k of ['ENTRYPOINT', 'CMD', 'HEALTHCHECK'] as RunKeyword[]) {
-    const spec = specs[k];
-    if (!spec) continue;
-    // With an ENTRYPOINT, CMD only holds its arguments.
-    if (k === 'CMD' && specs.ENTRYPOINT) continue;
+  for (const spec of startedSpecs(specs)) {
+    const k = spec.keyword;
     const override = overrides.get(spec.ins);
     const form = override !== undefined ? commandForm(override.slice(spec.cmdStart - spec.ins.start), escape) : spec.form;
     const analysis = analyzeCommand(form, escape);

@@ -6,8 +6,7 @@ import * as posix from 'path/posix';
 import { msg } from '../../../src/messages';
 import type { MessageId } from '../../../src/messages';
 import type { Message, TextEdit } from '../../../src/types';
-import { BUSYBOX_APPLETS, analyzeCommand, runSpecs } from '../commands';
-import type { RunKeyword } from '../commands';
+import { BUSYBOX_APPLETS, analyzeCommand, ignoredCmd, runSpecs, startedSpecs } from '../commands';
 import { carryInstructions } from '../carry';
 import type { RuntimeBase } from '../runtime-bases';
 import { planRuntimeUser } from '../runtime-user';
@@ -94,10 +93,8 @@ export function planInterpretedSplit(input: TransformInput, walk: StageWalk, pla
   const pieces = appFiles(walk.copies, plan.contextFiles, walk.commands, plan.files, programReads(specs, walk.workdir, file.escape, plan));
   const copiedPaths = [...pieces.pieces.map((p) => p.path), ...plan.packageDirs];
   const byName: string[] = [];
-  for (const k of ['ENTRYPOINT', 'CMD', 'HEALTHCHECK'] as RunKeyword[]) {
-    const spec = specs[k];
-    if (!spec) continue;
-    if (k === 'CMD' && specs.ENTRYPOINT && specs.ENTRYPOINT.form.exec) continue;
+  for (const spec of startedSpecs(specs)) {
+    const k = spec.keyword;
     const analysis = analyzeCommand(spec.form, file.escape);
     for (const p of analysis.programs) {
       const name = posix.basename(p);
@@ -122,6 +119,8 @@ export function planInterpretedSplit(input: TransformInput, walk: StageWalk, pla
       return skip(msg(id(lang, 'entrypoint-unknown'), { program: p, line: spec.ins.line }, spec.ins.line));
     }
   }
+  const ignored = ignoredCmd(specs);
+  if (ignored) messages.push(msg('runtime/cmd-ignored', { line: ignored.ins.line, entrypoint: specs.ENTRYPOINT!.ins.line }, ignored.ins.line));
   if (byName.length) messages.push(msg(id(lang, 'entry-point'), { programs: byName.join(', '), dirs: plan.scriptDirs.join(', ') }));
   if (walk.shells.length) return skip(msg('runtime/custom-shell', { line: walk.shells[0].line }, walk.shells[0].line));
 

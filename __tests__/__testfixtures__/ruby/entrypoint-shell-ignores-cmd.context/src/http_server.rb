@@ -1,0 +1,2 @@
+require 'socket'
+puts 'serving'
