@@ -23,6 +23,7 @@ export const NODE_MESSAGES = {
 
   // files left alone
   'node/already-runtime': ['info', '{image} is already a Node runtime image and nothing here is build-only (no dev dependencies, build step or build tools): left alone'],
+  'node/no-package-json-app': ['info', 'no package.json and nothing installed: the app is the files copied into {dir} ({files}); the runtime gets that folder and the start command as written'],
   'node/start-not-node': ['warning', '{keyword} on line {line} runs `{command}`, not `node <file>`; distroless has no npm or shell (its ENTRYPOINT is node): left alone — set scripts.start to `node <file>`, or CMD ["node", "<file>"], or use the default slim runtime'],
   'node/npm-env-needed': ['warning', '`{command}` on line {line} cannot become plain node on distroless: {files} read the npm_* variables that only npm sets; left alone — use the default slim runtime, or set those values with ENV'],
   'node/distroless-no-major': ['warning', 'distroless nodejs images exist per Node major (18, 20, 22, 24); {image} names none of them: left alone — pin a major version or use the default slim runtime'],

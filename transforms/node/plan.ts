@@ -14,7 +14,7 @@ import { planRuntimeUser } from '../shared/runtime-user';
 import { splitEdits, withMirror } from '../shared/split';
 import type { TransformInput, TransformOutcome } from '../types';
 import { skip } from '../types';
-import type { Manager, NodeFacts, PackageDir } from './facts';
+import type { Manager, NodeFacts, PackageDir, PackageJson } from './facts';
 import { DISTROLESS_MAJORS, distrolessImage, majorOfTag, pruneFlag, runtimeVariant, slimImage } from './image-tags';
 import type { Family } from './image-tags';
 import { replayStage } from './replay';
@@ -77,6 +77,26 @@ export function locateApp(replay: NodeReplay, facts: NodeFacts): AppLocation | n
   return { dir, pkg: found.pkg, files: [...files].sort() };
 }
 
+/** Stands for the package.json an app without one would have: no dependencies, no scripts. */
+const NO_PACKAGE: PackageJson = { scripts: {}, dependencies: {}, devDependencies: {}, main: null, bin: {}, packageManager: null };
+
+/**
+ * An app without package.json: the files the Dockerfile copies into the final WORKDIR, when nothing
+ * installs packages or runs a build (then there is nothing stageify could not see).
+ */
+export function plainApp(replay: NodeReplay, facts: NodeFacts): AppLocation | null {
+  if (replay.installs.length || replay.scripts.length) return null;
+  const dir = replay.workdir;
+  const files = new Set<string>();
+  for (const c of replay.copies) {
+    for (const p of placedFiles(c, facts.files)) {
+      if (p.image.startsWith(dir === '/' ? '/' : dir + '/')) files.add(p.image.slice(dir === '/' ? 1 : dir.length + 1));
+    }
+  }
+  if (!files.size) return null;
+  return { dir, pkg: { dir: '', pkg: NO_PACKAGE, lockfiles: [], yarnBerry: false, ts: null }, files: [...files].sort() };
+}
+
 export function planSplit(input: TransformInput, facts: NodeFacts, family: Family): TransformOutcome {
   const { file, stage, base, options } = input;
   const messages: Message[] = [];
@@ -85,10 +105,18 @@ export function planSplit(input: TransformInput, facts: NodeFacts, family: Famil
   const replay = replayStage(file, stage, facts);
   if (replay.heredocRuns.length) return skip(msg('skip/heredoc', { line: replay.heredocRuns[0].line }, replay.heredocRuns[0].line));
 
-  // Where the app is.
-  const app = locateApp(replay, facts);
+  // A slim or alpine builder that installs, builds and adds nothing: the runtime would be the same image.
+  const builderVariant = runtimeVariant(base.tag);
+  const slimRuntime = options.runtime === undefined || options.runtime === 'debian' || (options.runtime === 'alpine' && builderVariant === 'alpine');
+  if (builderVariant && slimRuntime && !replay.installs.length && !replay.scripts.length && !replay.systemPackages.length) {
+    return skip(msg('node/already-runtime', { image: input.baseRaw }));
+  }
+
+  // Where the app is: its package.json, else (no dependencies to install) the files in WORKDIR.
+  const app = locateApp(replay, facts) ?? plainApp(replay, facts);
   if (!app) return skip(msg('node/no-package-json'));
   if (app.dir === '/') return skip(msg('node/app-dir-root'));
+  if (app.pkg.pkg === NO_PACKAGE) messages.push(msg('node/no-package-json-app', { dir: app.dir, files: app.files.join(', ') }));
   const pkg = app.pkg.pkg!;
   const appFiles = new Set(app.files);
 

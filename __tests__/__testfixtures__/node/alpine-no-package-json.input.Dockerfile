@@ -1,0 +1,4 @@
+FROM node:18-alpine
+WORKDIR /app
+COPY app.js .
+CMD ["node","app.js"]

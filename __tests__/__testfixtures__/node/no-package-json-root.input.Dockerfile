@@ -1,0 +1,3 @@
+FROM node:20
+COPY server.js .
+CMD ["node","server.js"]
