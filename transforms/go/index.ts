@@ -164,7 +164,7 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
     if (choice.reason === 'libc') return skip(msg('runtime/libc-mismatch', { image: choice.image, libc: choice.libc === 'none' ? 'no C library' : choice.libc ?? '?' }));
     return skip(msg('runtime/program-missing', { keyword: entry.keyword, line: entry.ins.line, program: 'a shell' }, entry.ins.line));
   }
-  const rt = tools.kind === 'packages' ? withTools(choice.base, tools) : choice.base;
+  const rt = tools.kind === 'packages' ? withTools(choice.base, tools, libc) : choice.base;
   if (rt.custom) messages.push(msg('runtime/custom-image', { image: rt.image }));
   messages.push(msg('runtime/base', { image: rt.image, why: rt.why }));
   messages.push(...toolMessages(tools, rt));
@@ -203,6 +203,15 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
       const argv = [rt.shell, ...(spec.form.exec as string[]).slice(1)];
       overrides.set(spec.ins, replaceCommand(file, spec, execText(argv)));
       messages.push(msg('runtime/shell-path', { keyword: spec.keyword, line: spec.ins.line, shell: (spec.form.exec as string[])[0], replacement: rt.shell }, spec.ins.line));
+    }
+  }
+
+  // A shell-form HEALTHCHECK runs with /bin/sh at check time (SHELL is not used): name the busybox shell.
+  if (rt.shell === '/busybox/sh') {
+    for (const u of uses) {
+      if (u.spec.keyword !== 'HEALTHCHECK' || u.spec.form.exec || !u.analysis.shell) continue;
+      overrides.set(u.spec.ins, replaceCommand(file, u.spec, execText([rt.shell, '-c', u.spec.form.shell ?? ''])));
+      messages.push(msg('runtime/healthcheck-shell', { line: u.spec.ins.line, shell: rt.shell }, u.spec.ins.line));
     }
   }
 
@@ -305,10 +314,10 @@ function programsStarted(facts: GoFacts, artifacts: readonly Artifact[]): { miss
 }
 
 /** A Debian slim or alpine runtime with the tools' packages installed right after its FROM. */
-function withTools(base: RuntimeBase, tools: Extract<ToolPlan, { kind: 'packages' }>): RuntimeBase {
-  if (!tools.packages.length) return base;
-  const names = tools.tools.join(', ');
-  return { ...base, preamble: [...base.preamble, installLine(tools.family, tools.packages)], why: `${base.libc === 'none' ? 'static binary' : `needs ${base.libc}`}, and ${names} for the commands that call it` };
+function withTools(base: RuntimeBase, tools: Extract<ToolPlan, { kind: 'packages' }>, libc: string): RuntimeBase {
+  const why = `${libc === 'none' ? 'static binary' : `needs ${libc}`}, and ${tools.tools.join(', ')} for the commands that call it`;
+  if (!tools.packages.length) return { ...base, why };
+  return { ...base, preamble: [...base.preamble, installLine(tools.family, tools.packages)], why };
 }
 
 function toolMessages(tools: ToolPlan, rt: RuntimeBase): Message[] {

@@ -10,5 +10,5 @@ ENTRYPOINT []
 COPY --from=builder --chown=65532:65532 /.stageify-empty /src
 WORKDIR /src
 COPY --from=builder /app /app
-HEALTHCHECK CMD wget -qO- http://localhost:8080/ || exit 1
+HEALTHCHECK CMD ["/busybox/sh", "-c", "wget -qO- http://localhost:8080/ || exit 1"]
 CMD ["/app"]

@@ -1,0 +1,6 @@
+FROM golang:1.22-alpine
+WORKDIR /src
+COPY . .
+RUN go build -o /app .
+HEALTHCHECK CMD curl -s http://localhost:8080/ping || exit 1
+CMD ["/app"]

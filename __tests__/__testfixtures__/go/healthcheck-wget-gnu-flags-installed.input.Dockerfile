@@ -1,0 +1,6 @@
+FROM golang:1.22
+WORKDIR /src
+COPY . .
+RUN go build -o /app .
+HEALTHCHECK CMD wget --tries=1 --spider http://localhost:8080/ || exit 1
+CMD ["/app"]

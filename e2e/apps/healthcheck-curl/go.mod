@@ -1,0 +1,3 @@
+module example.com/healthsrv
+
+go 1.19
