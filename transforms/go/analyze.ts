@@ -39,6 +39,8 @@ export interface Artifact {
   uncertain?: boolean;
   /** Whether the program starts other programs (null: its sources are not known). */
   execs?: boolean | null;
+  /** The install folder as a whole: which binaries a build installs there cannot be told (no context). */
+  wholeInstallDir?: boolean;
 }
 
 export interface StageReplay extends StageState {
@@ -133,7 +135,7 @@ function placeArtifacts(cmd: GoCommand, r: StageReplay, facts: GoFacts, tag: str
   const pkgs = parsed.packages.length ? parsed.packages : ['.'];
   const mains = expandMains(pkgs, cwd, r, facts, nameOf, {
     goMinor: goMinorOfTag(tag), modules, workspace: modules && cmd.env.get('GOWORK') !== 'off' && facts.files.some((f) => f === 'go.work' || f.endsWith('/go.work')),
-  }, buildEnvOf(cmd, parsed, tag));
+  }, buildEnvOf(cmd, parsed, tag), gopath);
   if (cmd.sub === 'build') {
     const o = parsed.flags.get('o');
     if (o !== undefined) {
@@ -155,6 +157,12 @@ function placeArtifacts(cmd: GoCommand, r: StageReplay, facts: GoFacts, tag: str
   const gobin = cmd.env.get('GOBIN') || posix.join(gopath, 'bin');
   const tool = pkgs.some((p) => p.includes('@'));
   const found: MainBinary[] = mains ?? [];
+  if (mains === null && !facts.hasContext && !tool && pkgs.some((p) => isRelativePackage(p))) {
+    // Without the context neither the main packages nor a go.mod's module path are known: the
+    // binaries are whatever lands in the install folder, and the start command finds its own there.
+    r.artifacts.push({ path: gobin, dir: true, tool: false, ins: cmd.ins, execs: null, wholeInstallDir: true });
+    return;
+  }
   if (mains === null) {
     for (const p of pkgs) {
       if (p.includes('...')) {
@@ -213,14 +221,19 @@ interface MainBinary {
  * the context. Null when the packages are given one by one (names come from each) or cannot be listed.
  */
 function expandMains(
-  pkgs: string[], cwd: string, r: StageReplay, facts: GoFacts, nameOf: (pkg: string) => string | null, rules: MatchRules, env: BuildEnv,
+  pkgs: string[], cwd: string, r: StageReplay, facts: GoFacts, nameOf: (pkg: string) => string | null, rules: MatchRules, env: BuildEnv, gopath: string,
 ): MainBinary[] | null {
   if (!pkgs.some((p) => p.includes('...'))) return null;
   if (!facts.hasContext || facts.truncated) return null;
   const byName = new Map<string, MainBinary>();
   for (const p of pkgs) {
-    if (!p.includes('...') || !isRelativePackage(p)) return null;
-    const base = posix.resolve(cwd, p.slice(0, p.indexOf('...')).replace(/\/$/, '') || '.');
+    if (!p.includes('...')) return null;
+    let base: string;
+    const root = p.slice(0, p.indexOf('...')).replace(/\/$/, '');
+    if (isRelativePackage(p)) base = posix.resolve(cwd, root || '.');
+    // GOPATH mode: an import path pattern names a folder under $GOPATH/src.
+    else if (!rules.modules && root && !root.includes('@')) base = posix.join(gopath, 'src', root);
+    else return null;
     const ctx = contextPathOf(base, r.copies, facts.files);
     if (ctx === null) return null;
     for (const m of mainPackagesUnder(ctx, facts, rules, env)) {

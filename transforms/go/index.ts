@@ -27,6 +27,7 @@ import { parseGoArgs, binaryName } from './go-command';
 import { expandGolangOnbuild } from './onbuild';
 import { MAX_RUNTIME_PIECES, runtimeFiles } from './runtime-files';
 import { chooseBinaries } from './binaries';
+import { SHARED_DIRS } from '../shared/runtime-files';
 
 /** Environment variables that only steer the Go toolchain: not repeated in the runtime stage. */
 const TOOLCHAIN_ENV = new Set([
@@ -56,9 +57,13 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
     const u = replay.unknown[0];
     return skip(msg('go/artifact-unknown', { command: u.command, line: u.ins.line }, u.ins.line));
   }
-  if (replay.copies.some((c) => c.sources.some((s) => s === '' || !s.includes('.')))) {
-    if (!facts.hasContext) return skip(msg('context/unavailable', { reason: 'no build context was given' }));
-    if (facts.truncated) return skip(msg('context/unavailable', { reason: 'the build context has too many files to list' }));
+  // Folders copied from a context stageify cannot see: copied whole to the runtime (sources too),
+  // unless one is a folder other things share.
+  const folderCopies = replay.copies.filter((c) => c.sources.some((s) => s === '' || !s.includes('.')));
+  const unseenFolders = facts.hasContext ? [] : [...new Set(folderCopies.map((c) => c.dest))].sort();
+  if (folderCopies.length) {
+    if (unseenFolders.some((d) => SHARED_DIRS.has(d))) return skip(msg('context/unavailable', { reason: 'no build context was given' }));
+    if (facts.hasContext && facts.truncated) return skip(msg('context/unavailable', { reason: 'the build context has too many files to list' }));
   }
 
   // What the container runs.
@@ -99,6 +104,7 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
   const pathDirs = (replay.env.get('PATH') ?? '').split(':').filter(Boolean);
   const referenced = new Set<Artifact>();
   let pathDir: string | null = null;
+  const pathPrograms = new Set<string>();
   let busybox = false;
   let shell = false;
   const shellPathSpecs: RunSpec[] = [];
@@ -108,7 +114,10 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
       const hit = resolveProgram(p, replay.workdir, pathDirs, (abs) => artifacts.find((a) => a.path === abs || (a.dir && abs.startsWith(a.path + '/'))) ?? null);
       if (hit) {
         referenced.add(hit.artifact);
-        if (hit.pathDir && !RUNTIME_DEFAULT_PATH.includes(hit.pathDir)) pathDir = hit.pathDir;
+        if (hit.pathDir && !RUNTIME_DEFAULT_PATH.includes(hit.pathDir)) {
+          pathDir = hit.pathDir;
+          pathPrograms.add(posix.basename(p));
+        }
         continue;
       }
       const name = posix.basename(p);
@@ -240,7 +249,8 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
   for (const a of artifacts) {
     if (!referenced.has(a) || seen.has(a.path)) continue;
     seen.add(a.path);
-    messages.push(msg('go/artifact', { path: a.path, line: a.ins.line }, a.ins.line));
+    if (a.wholeInstallDir) messages.push(msg('go/install-dir-whole', { dir: a.path, line: a.ins.line }, a.ins.line));
+    else messages.push(msg('go/artifact', { path: a.path, line: a.ins.line }, a.ins.line));
   }
   for (const p of binaries.paths) {
     seen.add(p);
@@ -254,6 +264,12 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
     for (let k = copies.length - 1; k >= 0; k--) if (inside(copies[k].src)) copies.splice(k, 1);
   }
   for (const p of files.paths) if (!seen.has(p) || files.wholeDir) copies.push({ src: p, dest: p });
+  if (unseenFolders.length) {
+    const inside = (p: string) => unseenFolders.some((d) => p === d || p.startsWith(d + '/'));
+    for (let k = copies.length - 1; k >= 0; k--) if (inside(copies[k].src)) copies.splice(k, 1);
+    for (const d of unseenFolders) copies.push({ src: d, dest: d });
+    messages.push(msg('go/folders-copied-whole', { dirs: unseenFolders.join(', ') }));
+  }
   if (files.wholeDir) messages.push(msg('runtime/files-many', { limit: MAX_RUNTIME_PIECES, dir: files.wholeDir }));
   else if (files.paths.length) messages.push(msg('runtime/files-copied', { files: files.paths.join(', ') }));
   if (files.embedded.length) messages.push(msg('runtime/embedded-skipped', { files: files.embedded.join(', ') }));
@@ -272,7 +288,7 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
   if (pathDir && !setsPathWith(stage.body, pathDir)) {
     const rest = rt.image === 'scratch' ? RUNTIME_DEFAULT_PATH.join(':') : '$PATH';
     lines.push(`ENV PATH=${pathDir}:${rest}`);
-    messages.push(msg('runtime/path-env', { program: [...referenced].map((a) => posix.basename(a.path)).join(', '), dir: pathDir }));
+    messages.push(msg('runtime/path-env', { program: [...pathPrograms].join(', '), dir: pathDir }));
   }
 
   const user = planRuntimeUser(replay.users, rt, policy);

@@ -14,6 +14,8 @@ export const GO_MESSAGES = {
   'go/entrypoint-unknown': ['warning', 'cannot tell which binary {program} is (not built by a go command stageify can follow); left alone — build it with `go build -o <path>` and start that path'],
   'go/no-entrypoint': ['warning', 'no CMD or ENTRYPOINT starts a program built here; left alone'],
   'go/artifact-unknown': ['warning', 'cannot tell where {command} on line {line} writes its binary; left alone'],
+  'go/install-dir-whole': ['info', 'without the build context stageify cannot tell which binaries line {line} installs or how a go.mod names them: the whole {dir} is copied, where the start command finds its program'],
+  'go/folders-copied-whole': ['info', 'without the build context stageify cannot tell runtime files from sources: {dirs} copied whole to the runtime stage (pass --context DIR to copy only the files the program reads)'],
   'go/binaries-folder': ['info', 'the whole folder {dir} is copied to the runtime stage: {reason}'],
   'go/binaries-left': ['info', 'built but not started, left in the builder: {paths}; add `COPY --from={builder} <path> <path>` to the runtime stage for any the program runs'],
   'go/binary-uncertain': ['warning', 'cannot tell whether line {line} builds {path}: its build constraints depend on the builder (CPU, cgo or GOEXPERIMENT) and {dir} is not a folder to copy whole; left alone — set GOARCH and CGO_ENABLED on the build, or build it with `go build -o <path>`'],

@@ -1,0 +1,5 @@
+package main
+
+import "github.com/other/lib"
+
+func main() { lib.Run() }
