@@ -22,15 +22,37 @@ describe('javaImage', () => {
     ['eclipse-temurin:17.0.9_9-jdk-jammy', 'jdk', 17, false, false],
     ['eclipse-temurin:21-jdk-alpine', 'jdk', 21, true, false],
     ['amazoncorretto:17-al2023', 'jdk', 17, false, false],
-    ['docker.io/library/openjdk:latest', 'jdk', null, false, false],
+    ['docker.io/library/openjdk:latest', 'jdk', 18, false, false],
+    ['openjdk', 'jdk', 18, false, false],
+    ['openjdk:jre', 'jre', 18, false, false],
+    ['java:8', 'jdk', 8, false, false],
+    ['java:latest', 'jdk', 8, false, false],
+    ['java:openjdk-8u111-jdk-alpine', 'jdk', 8, true, false],
+    ['java:8-jre', 'jre', 8, false, false],
+    ['java:7', 'jdk', 7, false, false],
+    ['adoptopenjdk:11-jdk-hotspot', 'jdk', 11, false, false],
+    ['adoptopenjdk:8-jre-openj9', 'jre', 8, false, false],
+    ['ibm-semeru-runtimes:open-8u392-b08-jdk-focal', 'jdk', 8, false, false],
+    ['ibm-semeru-runtimes:open-17.0.9_9-jre-jammy', 'jre', 17, false, false],
+    ['bellsoft/liberica-openjdk-alpine:17', 'jdk', 17, true, false],
+    ['bellsoft/liberica-openjre-debian:21-cds', 'jre', 21, false, false],
+    ['bellsoft/liberica-openjdk-debian:latest', 'jdk', null, false, false],
     ['eclipse-temurin:17-jre', 'jre', 17, false, false],
     ['openjdk:8-jre-alpine', 'jre', 8, true, false],
   ])('%s', (ref, kind, major, alpine, onbuild) => {
     expect(img(ref)).toMatchObject({ kind, major, alpine, onbuild });
   });
 
+  test('a version the tag implies is said, with where it comes from', () => {
+    expect(img('openjdk')?.implied).toMatch(/openjdk:18/);
+    expect(img('java:jdk')?.implied).toMatch(/java:8/);
+    expect(img('openjdk:17')?.implied).toBeUndefined();
+  });
+
   test('other images are not Java images', () => {
     expect(img('golang:1.22')).toBeNull();
+    expect(img('acme/liberica-openjdk-debian:17')).toBeNull();
+    expect(img('registry.local/bellsoft/liberica-openjdk-debian:17')).toBeNull();
     expect(img('acme/maven-tools:1')).toBeNull();
   });
 
@@ -65,6 +87,22 @@ describe('chooseJavaRuntime', () => {
     expect(pick('openjdk:21', 'distroless', { user: 'root' })).toMatchObject({ ok: true, base: { image: 'gcr.io/distroless/java21-debian12:latest' } });
     expect(pick('openjdk:11', 'distroless')).toMatchObject({ ok: false, reason: 'version' });
     expect(pick('openjdk:17', 'distroless', { shell: true })).toMatchObject({ ok: false, reason: 'shell' });
+  });
+
+  test('the JRE of the builder image family', () => {
+    expect(pick('openjdk:latest')).toMatchObject({ ok: true, base: { image: 'eclipse-temurin:18-jre' } });
+    expect(pick('java:8')).toMatchObject({ ok: true, base: { image: 'eclipse-temurin:8-jre' } });
+    expect(pick('java:8-jdk-alpine')).toMatchObject({ ok: true, base: { image: 'eclipse-temurin:8-jre-alpine', libc: 'musl' } });
+    expect(pick('java:7')).toMatchObject({ ok: false, reason: 'version' });
+    expect(pick('adoptopenjdk:11-jdk-hotspot')).toMatchObject({ ok: true, base: { image: 'eclipse-temurin:11-jre' } });
+    expect(pick('adoptopenjdk:11-jdk-openj9')).toMatchObject({ ok: true, base: { image: 'ibm-semeru-runtimes:open-11-jre' } });
+    expect(pick('adoptopenjdk:11-jdk-openj9-alpine')).toMatchObject({ ok: false, reason: 'version' });
+    expect(pick('ibm-semeru-runtimes:open-17-jdk-jammy')).toMatchObject({ ok: true, base: { image: 'ibm-semeru-runtimes:open-17-jre-jammy' } });
+    expect(pick('ibm-semeru-runtimes:open-14-jdk')).toMatchObject({ ok: false, reason: 'version' });
+    expect(pick('amazoncorretto:21-al2023')).toMatchObject({ ok: true, base: { image: 'eclipse-temurin:21-jre' } });
+    expect(pick('bellsoft/liberica-openjdk-debian:17.0.9')).toMatchObject({ ok: true, base: { image: 'bellsoft/liberica-openjre-debian:17.0.9', libc: 'glibc' } });
+    expect(pick('bellsoft/liberica-openjdk-alpine-musl:21')).toMatchObject({ ok: true, base: { image: 'bellsoft/liberica-openjre-alpine-musl:21', libc: 'musl' } });
+    expect(pick('bellsoft/liberica-openjdk-debian:21', 'alpine')).toMatchObject({ ok: true, base: { image: 'bellsoft/liberica-openjre-alpine:21' } });
   });
 
   test('presets without a JRE are refused; images are taken as given', () => {

@@ -17,9 +17,15 @@ export interface JavaFacts {
   /** pom.xml by the folder that holds it ('' = the context root). */
   poms: Map<string, PomInfo>;
   gradle: Map<string, GradleTexts>;
+  /** The package each .java file declares ('' = the default package), for the files read. */
+  javaPackages: Map<string, string>;
+  /** Every .java file of the context was read. */
+  javaPackagesComplete: boolean;
 }
 
 const MAX_BUILD_FILES = 200;
+const MAX_JAVA_SOURCES = 200;
+const PACKAGE_LINE = /^[ \t]*package[ \t]+([\w.]+)[ \t]*;/m;
 
 export function gatherJavaFacts(ctx: ContextFS, hasContext: boolean): JavaFacts {
   const { files, truncated } = hasContext ? ctx.listFiles() : { files: [], truncated: true };
@@ -43,5 +49,11 @@ export function gatherJavaFacts(ctx: ContextFS, hasContext: boolean): JavaFacts 
       gradle.set(dir, { build, settings, properties: ctx.readText(at('gradle.properties')) });
     }
   }
-  return { files, truncated, hasContext, poms, gradle };
+  const javaPackages = new Map<string, string>();
+  const sources = files.filter((f) => f.endsWith('.java'));
+  for (const f of sources.slice(0, MAX_JAVA_SOURCES)) {
+    const text = ctx.readText(f);
+    if (text !== null) javaPackages.set(f, PACKAGE_LINE.exec(text.replace(/\/\*[\s\S]*?\*\//g, ''))?.[1] ?? '');
+  }
+  return { files, truncated, hasContext, poms, gradle, javaPackages, javaPackagesComplete: !truncated && javaPackages.size === sources.length };
 }

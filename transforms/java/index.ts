@@ -10,7 +10,7 @@ import { msg } from '../../src/messages';
 import type { Message } from '../../src/types';
 import { analyzeCommand, execText, replaceCommand, runSpecs } from '../shared/commands';
 import type { Analysis, RunSpec } from '../shared/commands';
-import { hasGlob, globToRegExp } from '../shared/context-map';
+import { hasGlob, globToRegExp, placedFiles } from '../shared/context-map';
 import { carryInstructions } from '../shared/carry';
 import { PRESETS } from '../shared/runtime-bases';
 import { planRuntimeUser } from '../shared/runtime-user';
@@ -38,6 +38,8 @@ const TOOLCHAIN_ENV = new Set([
   'JAVA_HOME', 'JDK_HOME', 'JAVA_VERSION', 'MAVEN_OPTS', 'MAVEN_CONFIG', 'MAVEN_HOME', 'MAVEN_ARGS', 'M2_HOME', 'M2',
   'GRADLE_OPTS', 'GRADLE_HOME', 'GRADLE_USER_HOME', 'GRADLE_VERSION', 'MAVEN_VERSION',
 ]);
+/** Folders that hold the image's own files: a classpath entry there is not copied whole. */
+const SYSTEM_DIRS = new Set(['/', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/usr', '/usr/bin', '/usr/sbin', '/usr/lib', '/usr/local', '/usr/local/bin', '/usr/local/lib', '/usr/share', '/etc', '/var', '/opt', '/home']);
 /** Launcher paths a JRE image has (Temurin keeps Java in /opt/java/openjdk; distroless in /usr/bin). */
 const LAUNCHERS = new Set(['java', '/opt/java/openjdk/bin/java', '/usr/bin/java', '$JAVA_HOME/bin/java', '${JAVA_HOME}/bin/java']);
 
@@ -123,6 +125,9 @@ export function planSplit(input: TransformInput, facts: JavaFacts, img: JavaImag
   // The files each java command reads.
   const messages: Message[] = [];
   const copies: Copy[] = [];
+  const classGlobs = new Set<string>();
+  const classDirs = new Map<string, string>();
+  const builderAppend: string[] = [];
   const addCopy = (src: string, dest: string) => {
     if (!copies.some((c) => c.src === src)) copies.push({ src, dest });
   };
@@ -135,6 +140,24 @@ export function planSplit(input: TransformInput, facts: JavaFacts, img: JavaImag
       for (const need of needs.paths) {
         const origin = originOf(need.path, need.glob, replay, facts);
         if (!origin) return skip(msg('java/jar-unknown', { path: need.path, line }, line));
+        if (need.kind === 'classpath' && !need.glob && SYSTEM_DIRS.has(need.path)) {
+          // Only the class files javac wrote there: exact when every source is in the default package.
+          const sources = [...facts.javaPackages].filter(([f]) => replay.copies.some((c) => placedFiles(c, facts.files).some((p) => p.ctx === f)));
+          if (!facts.javaPackagesComplete || !sources.length || sources.some(([, pkg]) => pkg !== '')) {
+            return skip(msg('java/classpath-system-dir', { line, dir: need.path }, line));
+          }
+          // Gathered by a RUN in the builder: a shell glob follows a symlinked /bin (merged /usr), COPY's does not.
+          const glob = posix.join(need.path, '*.class');
+          if (!classDirs.has(need.path)) {
+            const staged = `/.stageify-classes${classDirs.size ? classDirs.size + 1 : ''}`;
+            classDirs.set(need.path, staged);
+            builderAppend.push(`RUN mkdir -p ${staged} && cp -p ${glob} ${staged}/`);
+            addCopy(staged + '/', need.path === '/' ? '/' : need.path + '/');
+            classGlobs.add(staged + '/');
+          }
+          messages.push(msg('java/classes-only', { dir: need.path, glob }, line));
+          continue;
+        }
         if (need.kind !== 'jar') {
           addCopy(need.path, need.path);
           extra.push(need.path);
@@ -179,6 +202,7 @@ export function planSplit(input: TransformInput, facts: JavaFacts, img: JavaImag
   if (shell && replay.shells.length) return skip(msg('runtime/custom-shell', { line: replay.shells[0].line }, replay.shells[0].line));
   if (rt.custom) messages.push(msg('runtime/custom-image', { image: rt.image }));
   messages.push(msg('runtime/base', { image: rt.image, why: rt.why }));
+  messages.push(...familyNotes(img, input.baseRaw, rt.image, stage.from.line));
 
   // Commands: distroless starts `java -jar` itself; shells only where the runtime has one.
   const overrides = new Map<Instr, string>();
@@ -207,7 +231,7 @@ export function planSplit(input: TransformInput, facts: JavaFacts, img: JavaImag
 
   // Files read at run time that the Dockerfile copied from the context.
   if (facts.hasContext && !facts.truncated) {
-    const files = javaRuntimeFiles(replay.copies, facts.files, copies.map((c) => c.src.replace(/\/[^/]*[*?[][^/]*$/, '')));
+    const files = javaRuntimeFiles(replay.copies, facts.files, copies.filter((c) => !classGlobs.has(c.src)).map((c) => c.src.replace(/\/[^/]*[*?[][^/]*$/, '')));
     for (const f of files) addCopy(f, f);
     if (files.length) messages.push(msg('runtime/files-copied', { files: files.join(', ') }));
   }
@@ -222,7 +246,7 @@ export function planSplit(input: TransformInput, facts: JavaFacts, img: JavaImag
   if (movedKw.length) messages.push(msg('runtime/moved', { keywords: movedKw.join(', ') }));
 
   const edits = splitEdits({
-    file, stage, options, builderName: stage.name ?? options.builderName ?? 'builder', afterFrom: [], inlineEdits: [], builderAppend: [],
+    file, stage, options, builderName: stage.name ?? options.builderName ?? 'builder', afterFrom: [], inlineEdits: [], builderAppend,
     runtime: { base: rt, copies: finalCopies, lines: user.lines, carried, tail: [], owner: user.owner }, notes: messages,
   });
   const own = (m: Message) => m.id.startsWith('java/') || m.id.startsWith('onbuild/');
@@ -250,7 +274,7 @@ function filesOf(call: JavaCall, r: JavaReplay, shellForm: boolean): { paths: Ne
     const javaWildcard = kind !== 'jar' && /(^|\/)\*$/.test(v);
     const p = posix.resolve(r.workdir, javaWildcard ? v.slice(0, -1) || '.' : v);
     const glob = shellForm && !javaWildcard && hasGlob(v);
-    if (p === '/') return { what, value: a.value };
+    if (p === '/' && kind !== 'classpath') return { what, value: a.value };
     paths.push({ kind, path: p, glob });
     return null;
   };
@@ -269,4 +293,14 @@ function suggestedJar(artifacts: ExpectedArtifact[], workdir: string): string {
   const a = artifacts[0];
   if (!a) return 'app.jar';
   return inside(a.path, workdir) && workdir !== '/' ? posix.relative(workdir, a.path) : a.path;
+}
+
+/** What the builder image's family means for the runtime: a version its tag implies, a deprecated image, another vendor's JRE. */
+function familyNotes(img: JavaImage, image: string, runtime: string, line: number): Message[] {
+  const out: Message[] = [];
+  if (img.implied) out.push(msg('java/implied-version', { image, implied: img.implied, major: img.major ?? '?' }, line));
+  if (img.family === 'java') out.push(msg('java/deprecated-image', { image, why: 'OpenJDK on Debian jessie, replaced by `openjdk` and not updated since 2016', runtime }, line));
+  if (img.family === 'adoptopenjdk') out.push(msg('java/deprecated-image', { image, why: 'AdoptOpenJDK moved to Eclipse Adoptium (Temurin) and IBM Semeru (OpenJ9) in 2021', runtime }, line));
+  if (img.jvm === 'openj9' || img.family.startsWith('bellsoft/')) out.push(msg('java/vendor-jre', { image, runtime, jvm: img.jvm === 'openj9' ? 'the OpenJ9 JVM' : 'BellSoft Liberica' }, line));
+  return out;
 }

@@ -37,6 +37,8 @@ export function chooseJavaRuntime(img: JavaImage, needs: JavaRuntimeNeeds, overr
     case 'debian':
     case 'alpine': {
       const alpine = override === 'alpine' || (override === undefined && img.alpine);
+      const vendor = vendorJre(img, override, alpine);
+      if (vendor) return vendor.image === null ? { ok: false, reason: 'version', what: vendor.what } : { ok: true, distroless: false, base: base(vendor as Partial<RuntimeBase> & { image: string; why: string }) };
       if (major === null || !TEMURIN_JRE(major)) return { ok: false, reason: 'version', what: 'Eclipse Temurin JRE image' };
       const image = `eclipse-temurin:${major}-jre${alpine ? '-alpine' : ''}`;
       return {
@@ -69,4 +71,38 @@ export function chooseJavaRuntime(img: JavaImage, needs: JavaRuntimeNeeds, overr
         base: base({ image: override, users: null, custom: true, why: 'given by --runtime' }),
       };
   }
+}
+
+/** Majors IBM Semeru publishes JRE images for. */
+const SEMERU_JRE = (major: number) => major === 8 || major === 11 || major >= 16;
+const UBUNTU_RELEASES = /-(focal|jammy|noble)$/;
+
+/**
+ * The JRE of the builder's own vendor where its JVM differs from Temurin's HotSpot or the vendor
+ * publishes one: IBM Semeru (OpenJ9, also AdoptOpenJDK's openj9 tags) and BellSoft Liberica.
+ * Null for the OpenJDK builds whose JRE is Eclipse Temurin's (openjdk, java, amazoncorretto, which
+ * has JRE tags only for 8, AdoptOpenJDK's hotspot tags, whose builds Temurin continues).
+ */
+function vendorJre(img: JavaImage, override: string | undefined, alpine: boolean): (Omit<Partial<RuntimeBase>, 'image'> & { image: string | null; why: string; what: string }) | null {
+  const major = img.major;
+  if (img.jvm === 'openj9') {
+    const what = 'IBM Semeru (OpenJ9) JRE image' + (alpine ? ' on alpine' : '');
+    if (major === null || !SEMERU_JRE(major) || alpine) return { image: null, why: '', what };
+    const distro = img.family === 'ibm-semeru-runtimes' ? UBUNTU_RELEASES.exec(img.tag ?? '')?.[0] ?? '' : '';
+    return {
+      image: `ibm-semeru-runtimes:open-${major}-jre${distro}`, what,
+      why: `Java ${major} JRE with the builder's OpenJ9 JVM (its options and shared classes mean the same), with a shell`,
+    };
+  }
+  const liberica = /^bellsoft\/liberica-openjdk-(.+)$/.exec(img.family);
+  if (liberica) {
+    const distro = override === 'alpine' ? (liberica[1].startsWith('alpine') ? liberica[1] : 'alpine') : override === 'debian' ? 'debian' : liberica[1];
+    const musl = distro.startsWith('alpine');
+    return {
+      image: `bellsoft/liberica-openjre-${distro}:${img.tag ?? 'latest'}`, what: 'Liberica JRE image',
+      libc: musl ? 'musl' : 'glibc', users: distro === 'debian' ? DEBIAN_USERS : musl ? ALPINE_USERS : null, busybox: musl,
+      why: `the Liberica JRE of the same tag and distribution as the builder (${distro}), with a shell`,
+    };
+  }
+  return null;
 }

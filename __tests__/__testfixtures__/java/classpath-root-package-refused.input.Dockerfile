@@ -1,0 +1,4 @@
+FROM openjdk:latest
+COPY . .
+RUN javac demo/Main.java
+CMD ["java","demo.Main"]

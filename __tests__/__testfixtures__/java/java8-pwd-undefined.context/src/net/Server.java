@@ -1,0 +1,4 @@
+package net;
+public class Server {
+  public void run() { System.out.println("run"); }
+}

@@ -1,0 +1,12 @@
+FROM bellsoft/liberica-openjdk-alpine:17 AS builder
+WORKDIR /app
+COPY Main.java .
+RUN javac Main.java && jar cfe app.jar Main Main.class
+RUN mkdir -p /.stageify-empty
+
+FROM bellsoft/liberica-openjre-alpine:17
+COPY --from=builder --chown=65532:65532 /.stageify-empty /app
+WORKDIR /app
+COPY --from=builder --chown=65532:65532 /app/app.jar /app/app.jar
+USER 65532:65532
+CMD ["java", "-jar", "app.jar"]

@@ -1,0 +1,3 @@
+FROM bellsoft/liberica-openjre-debian:21
+COPY app.jar /app.jar
+CMD ["java","-jar","/app.jar"]

@@ -1,0 +1,5 @@
+FROM openjdk
+WORKDIR .
+COPY . .
+RUN javac Main.java
+CMD ["java","Main"]

@@ -1,0 +1,7 @@
+package net;
+
+public class Server {
+  public String describe() {
+    return "server in package net";
+  }
+}
