@@ -55,6 +55,8 @@ export interface CliArgs {
   noConfig: boolean;
   /** --transform PATH (repeatable) */
   transform: string[];
+  /** --buildkit: every BuildKit feature on (undefined: as the config says). */
+  buildkit?: boolean;
 }
 
 /** An error the user can act on: printed as one line, no stack. */
@@ -97,6 +99,7 @@ function buildParser(version: string): Argv {
     .option('config', { type: 'string', describe: 'Config file to use (default: search stageify.config.json, .stageifyrc[.json], package.json#stageify from the working folder up); --no-config skips it' })
     .option('transform', { type: 'string', describe: 'Custom transform module (a path; repeatable), tried before the built-in transforms' })
     .option('user', { type: 'string', choices: ['nonroot', 'root'], describe: 'Runtime user where the original ran as root implicitly' })
+    .option('buildkit', { type: 'boolean', describe: 'Faster builds (the output needs BuildKit): dependency-first layers, cache mounts, Go cross-compilation, each where provably safe' })
     .option('explain', { type: 'boolean', default: false, describe: 'List every message with its id and reason' })
     .option('color', { type: 'boolean', describe: 'Force color on (--color) or off (--no-color); default: only on a TTY' })
     .option('stdin-filepath', { type: 'string', describe: 'Path of the Dockerfile read from stdin (for messages and context)' })
@@ -140,6 +143,7 @@ export function parseArgs(argv: string[]): Parsed {
     runtime: raw.runtime as string | undefined,
     context: raw.context as string | undefined,
     user: raw.user as UserPolicy | undefined,
+    buildkit: raw.buildkit as boolean | undefined,
     explain: raw.explain as boolean,
     color: raw.color as boolean | undefined,
     stdinFilepath: raw.stdinFilepath as string | undefined,
@@ -279,7 +283,7 @@ interface Setup {
 
 function loadSetup(ctx: Ctx): Setup {
   const { io, args } = ctx;
-  const flags = { runtime: args.runtime, user: args.user, context: args.context === undefined ? undefined : path.resolve(io.cwd, args.context) };
+  const flags = { runtime: args.runtime, user: args.user, buildkit: args.buildkit, context: args.context === undefined ? undefined : path.resolve(io.cwd, args.context) };
   const cfg = require('./config') as typeof import('./config');
   try {
     const config = cfg.loadConfig({ cwd: io.cwd, configFile: args.config, noConfig: args.noConfig });
@@ -321,7 +325,7 @@ function optionsFor(setup: Setup, absFile: string | null) {
   const transforms = s.transforms && setup.extraTransforms.length
     ? [...setup.extraTransforms.map((t) => t.id), ...s.transforms] : s.transforms;
   return {
-    runtime: s.runtime, user: s.user, registryMirror: s.registryMirror, transforms, context: s.context,
+    runtime: s.runtime, user: s.user, registryMirror: s.registryMirror, transforms, context: s.context, buildkit: s.buildkit,
     extraTransforms: setup.extraTransforms,
     /** The config's --verify settings for this file. */
     verify: s.verify,

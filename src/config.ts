@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { globToRegExp, toPosix } from './discover';
-import type { UserPolicy } from './types';
+import type { BuildkitOptions, UserPolicy } from './types';
 import { parseHttpTarget, parseWaitSeconds } from './verify-settings';
 import type { VerifySettings } from './verify-settings';
 
@@ -26,6 +26,8 @@ export interface FileSettings {
   user?: UserPolicy;
   registryMirror?: string;
   transforms?: string[];
+  /** Opt-in BuildKit features: `true`, or `{ "cacheMounts": true, "depsFirst": true, "cross": true }`. */
+  buildkit?: boolean | BuildkitOptions;
   context?: string;
   /** `--verify` settings: `{ "wait": seconds, "http": "PORT/PATH", "sidecar": "IMAGE" }`. */
   verify?: VerifySettings;
@@ -52,8 +54,9 @@ export interface Config {
   transformModules: string[];
 }
 
-const TOP_KEYS = ['$schema', 'runtime', 'user', 'registryMirror', 'transforms', 'context', 'verify', 'overrides', 'transformModules'] as const;
-const OVERRIDE_KEYS = ['files', 'runtime', 'user', 'registryMirror', 'transforms', 'context', 'verify'] as const;
+const TOP_KEYS = ['$schema', 'runtime', 'user', 'registryMirror', 'transforms', 'context', 'verify', 'overrides', 'transformModules', 'buildkit'] as const;
+const OVERRIDE_KEYS = ['files', 'runtime', 'user', 'registryMirror', 'transforms', 'context', 'verify', 'buildkit'] as const;
+const BUILDKIT_KEYS = ['cacheMounts', 'depsFirst', 'cross'];
 const VERIFY_KEYS = ['wait', 'http', 'sidecar'];
 const USERS: readonly UserPolicy[] = ['nonroot', 'root'];
 
@@ -167,7 +170,20 @@ export function validateConfig(raw: unknown, filepath: string, cwd: string = pro
       fail(prefix + 'context', `must be a folder (a string${prefix ? '' : ', or an object mapping globs to folders'}), got ${describe(obj.context)}`);
     }
     if (obj.verify !== undefined) s.verify = verifySettings(obj.verify, prefix + 'verify');
+    if (obj.buildkit !== undefined) s.buildkit = buildkitSettings(obj.buildkit, prefix + 'buildkit');
     return s;
+  };
+
+  const buildkitSettings = (v: unknown, key: string): boolean | BuildkitOptions => {
+    if (typeof v === 'boolean') return v;
+    if (!isPlainObject(v)) return fail(key, `must be true, false or an object with ${BUILDKIT_KEYS.join(', ')}, got ${describe(v)}`);
+    const out: BuildkitOptions = {};
+    for (const [k, b] of Object.entries(v)) {
+      if (!BUILDKIT_KEYS.includes(k)) fail(`${key}.${k}`, `unknown key (known: ${BUILDKIT_KEYS.join(', ')})`);
+      if (typeof b !== 'boolean') fail(`${key}.${k}`, `must be true or false, got ${describe(b)}`);
+      out[k as keyof BuildkitOptions] = b as boolean;
+    }
+    return out;
   };
 
   const verifySettings = (v: unknown, key: string): VerifySettings => {
@@ -263,6 +279,7 @@ export function settingsFor(config: Config | null, absFile: string): FileSetting
     if (o.transforms !== undefined) s.transforms = o.transforms;
     if (o.context !== undefined) s.context = o.context;
     if (o.verify !== undefined) s.verify = { ...s.verify, ...o.verify };
+    if (o.buildkit !== undefined) s.buildkit = o.buildkit;
   }
   return s;
 }

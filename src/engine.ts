@@ -11,7 +11,7 @@ import { lineNumberAt, lineStarts } from './text';
 import type { FileStatus, Message, TextEdit, TransformOptions } from './types';
 import { validateRewrite } from './validate';
 // The one place src/ reaches the transforms: the registry.
-import { TRANSFORMS } from '../transforms';
+import { TRANSFORMS, applyBuildkit, buildkitFeatures } from '../transforms';
 import type { Transform, TransformInput } from '../transforms';
 
 export { TRANSFORMS };
@@ -94,9 +94,22 @@ export function planText(text: string, input: PlanInput): Plan {
     if (outcome.kind === 'rewrite') {
       const problems = validateRewrite(current);
       if (problems.length) return fail(msg('check/failed', { reason: problems.join('; ') }));
+      // Opt-in: the BuildKit pass on the builder stage of the rewrite, checked again.
+      const features = buildkitFeatures(input.options.buildkit);
+      let sped = false;
+      if (features && TRANSFORMS.includes(transform)) {
+        const fast = applyBuildkit(current, transform.id, input.ctx, features);
+        messages.push(...mapLines(fast.messages, passEdits, text, current));
+        if (fast.text !== current) {
+          const again = validateRewrite(fast.text);
+          if (again.length) return fail(msg('check/failed', { reason: again.join('; ') }));
+          current = fast.text;
+          sped = true;
+        }
+      }
       return {
         status: 'changed', messages, output: current, baseBefore: expanded, baseAfter: outcome.baseAfter,
-        edits: passEdits.length === 1 ? outcome.edits : [spanEdit(text, current)],
+        edits: passEdits.length === 1 && !sped ? outcome.edits : [spanEdit(text, current)],
       };
     }
     file = parseDockerfile(current);

@@ -70,7 +70,7 @@ function run(
 ): FileResult {
   const opts: TransformOptions = {
     runtime: options.runtime, user: options.user, builderName: options.builderName,
-    registryMirror: options.registryMirror, transforms: options.transforms,
+    registryMirror: options.registryMirror, transforms: options.transforms, buildkit: options.buildkit,
   };
   try {
     const transforms = extra?.length ? [...extra, ...TRANSFORMS] : undefined;

@@ -34,6 +34,21 @@ export interface TransformOptions {
   registryMirror?: string;
   /** Ids of the transforms to use (default: all). */
   transforms?: string[];
+  /**
+   * Opt-in build-speed features for the builder stage (`true`: all of them); the output then needs
+   * BuildKit for cache mounts and cross-compilation. Off by default: nothing changes without it.
+   */
+  buildkit?: boolean | BuildkitOptions;
+}
+
+/** The BuildKit features one by one. */
+export interface BuildkitOptions {
+  /** `RUN --mount=type=cache` for the toolchain's download and build caches. */
+  cacheMounts?: boolean;
+  /** Copy the dependency manifests and download before copying the rest of the sources. */
+  depsFirst?: boolean;
+  /** Go: build on $BUILDPLATFORM for $TARGETOS/$TARGETARCH when cgo is off. */
+  cross?: boolean;
 }
 
 export interface PlanOptions extends TransformOptions {

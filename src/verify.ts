@@ -188,10 +188,15 @@ function imageOf(stage: Stage): string | null {
   return (stage.from.node as unknown as { getImage(): string | null }).getImage();
 }
 
-/** True when any RUN uses `--mount` (needs BuildKit). */
+/**
+ * True when the file needs BuildKit: a RUN uses `--mount`, or a FROM names its platform from the
+ * automatic platform ARGs (`--platform=$BUILDPLATFORM`), which the classic builder leaves empty.
+ */
 export function usesRunMount(text: string): boolean {
   const file = parseDockerfile(text);
-  return file.instructions.some((i) => i.keyword === 'RUN' && splitFlags(joinContinuations(i.argsText, file.escape)).flags.has('mount'));
+  return file.instructions.some((i) =>
+    (i.keyword === 'RUN' && splitFlags(joinContinuations(i.argsText, file.escape)).flags.has('mount')) ||
+    (i.keyword === 'FROM' && /\$\{?(BUILD|TARGET)(PLATFORM|OS|ARCH|VARIANT)\b/.test(splitFlags(i.argsText).flags.get('platform') ?? '')));
 }
 
 /** Decimal sizes like Docker prints them: `891 MB`, `3.4 MB`, `512 kB`, `1.2 GB`. */

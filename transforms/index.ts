@@ -8,6 +8,7 @@ import { dotnetTransform } from './dotnet';
 import { rubyTransform } from './ruby';
 
 import { registerMessages } from '../src/messages';
+import { BUILDKIT_MESSAGES } from './shared/buildkit/messages';
 import type { Transform } from './types';
 
 export const TRANSFORMS: ReadonlyArray<Transform<any>> = [
@@ -22,5 +23,9 @@ export const TRANSFORMS: ReadonlyArray<Transform<any>> = [
 
 // Each transform brings its own message table.
 for (const t of TRANSFORMS) if (t.messages) registerMessages(t.messages);
+registerMessages(BUILDKIT_MESSAGES);
+
+// The opt-in BuildKit pass the engine runs on a transform's rewrite.
+export { applyBuildkit, buildkitFeatures } from './shared/buildkit';
 
 export type { Transform, TransformInput, TransformOutcome } from './types';

@@ -1,0 +1,7 @@
+package main
+
+// int seven() { return 7; }
+import "C"
+import "fmt"
+
+func main() { fmt.Println(C.seven()) }

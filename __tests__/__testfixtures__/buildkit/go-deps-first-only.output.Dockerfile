@@ -1,0 +1,13 @@
+FROM golang:1.22 AS builder
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+RUN CGO_ENABLED=0 go build -o /usr/local/bin/app .
+RUN mkdir -p /.stageify-empty
+
+FROM gcr.io/distroless/static-debian12:nonroot
+COPY --from=builder --chown=65532:65532 /.stageify-empty /src
+WORKDIR /src
+COPY --from=builder /usr/local/bin/app /usr/local/bin/app
+CMD ["app"]

@@ -1,0 +1,6 @@
+# syntax=docker/dockerfile:1
+FROM golang:1.22
+WORKDIR /src
+COPY . .
+RUN go build -o /usr/local/bin/app .
+CMD ["app"]
