@@ -60,7 +60,7 @@ export function planText(text: string, input: PlanInput): Plan {
   if (file.stages.length > 1) return leave([msg('skip/already-multistage', { count: file.stages.length })], imageOf(file, file.stages.length - 1) ?? undefined);
   if (!baseRaw) return fail(msg('input/bad-from', { line: file.stages[0].from.line }, file.stages[0].from.line));
   const globalArgs = initialArgValues(file);
-  const expandedRaw = expandVars(baseRaw, (n) => globalArgs.get(n), file.escape);
+  const expandedRaw = expandVars(baseRaw, (n) => globalArgs.get(n), file.escape) ?? tagOnlyUnresolved(baseRaw, globalArgs, file.escape, input);
   const expanded = expandedRaw === null ? null : redactCredentials(expandedRaw);
   if (expanded === null) return leave([msg('skip/unresolved-base', { image: baseRaw }, file.stages[0].from.line)], baseRaw);
   const base = parseImageRef(expanded);
@@ -116,6 +116,19 @@ export function planText(text: string, input: PlanInput): Plan {
     if (file.stages.length !== 1) throw new Error(`transform ${transform.id} expansion changed the stage count`);
   }
   throw new Error('unreachable');
+}
+
+/**
+ * The base with a variable that has no value left as written, when only its tag holds one and a
+ * transform that plans without the tag takes the image (`golang:${GO_VERSION}` is still golang).
+ */
+function tagOnlyUnresolved(baseRaw: string, globalArgs: Map<string, string | undefined>, escape: string, input: PlanInput): string | null {
+  const kept = expandVars(baseRaw, (n) => globalArgs.get(n) ?? `\${${n}}`, escape);
+  if (kept === null) return null;
+  const ref = parseImageRef(kept);
+  if (!ref.tag?.includes('$') || ref.digest || (ref.registry ?? '').includes('$') || ref.repository.includes('$')) return null;
+  const enabled = (input.transforms ?? TRANSFORMS).filter((t) => !input.options.transforms || input.options.transforms.includes(t.id));
+  return enabled.find((t) => t.matches(ref))?.plansWithoutTag ? kept : null;
 }
 
 /**

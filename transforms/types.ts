@@ -34,6 +34,11 @@ export interface Transform<Facts = unknown> {
   messages?: MessageTable;
   /** Whether this transform handles a stage built on this image. */
   matches(base: ImageRef): boolean;
+  /**
+   * Plans a base whose tag holds a variable with no value (`golang:${GO_VERSION}`): `base.tag`
+   * then keeps the `${…}` as written, and the plan must not depend on what it will be.
+   */
+  plansWithoutTag?: boolean;
   /** Reads what `plan` needs from the build context. */
   gather(ctx: ContextFS, input: TransformInput): Facts;
   /**

@@ -2,7 +2,7 @@
 // with the binary, its runtime files and the container's runtime settings.
 import { GO_MESSAGES } from './messages';
 import * as posix from 'path/posix';
-import type { Instr } from '../../src/dockerfile';
+import type { Instr, ParsedDockerfile, Stage } from '../../src/dockerfile';
 import { isOfficialImage } from '../../src/image-ref';
 import { msg } from '../../src/messages';
 import type { Message, TextEdit } from '../../src/types';
@@ -44,14 +44,23 @@ export const goTransform: Transform<GoFacts> = {
   matches: (ref) => isOfficialImage(ref, 'golang'),
   gather: (ctx, input) => gatherGoFacts(ctx, input.hasContext),
   readsAhead: { names: ['go.mod', '.godir'], suffixes: ['.go'] },
+  plansWithoutTag: true,
   plan(input, facts) {
     return withFirstPass(expandGolangOnbuild(input, facts), () => planSplit(input, facts));
   },
 };
 
 export function planSplit(input: TransformInput, facts: GoFacts): TransformOutcome {
-  const { file, stage, base } = input;
+  const { file, stage } = input;
   const messages: Message[] = [];
+  // A tag from an ARG with no value: planned as the newest Go, only where the tag cannot matter.
+  const tagVars = [...new Set([...(input.base.tag ?? '').matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]))];
+  const base = tagVars.length ? { ...input.base, tag: null } : input.base;
+  if (tagVars.length) {
+    const why = tagSensitivity(file, stage, facts);
+    if (why) return skip(msg('go/tag-unresolved', { vars: tagVars.join(', '), image: input.baseRaw, why }, stage.from.line));
+    messages.push(msg('go/tag-unresolved-kept', { vars: tagVars.join(', '), image: input.baseRaw }, stage.from.line));
+  }
   const replay = replayStage(file, stage, facts, base.tag);
   if (replay.unknown.length) {
     const u = replay.unknown[0];
@@ -87,7 +96,7 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
   let uses = programUses(specs, overrides, file.escape);
 
   // curl, wget and nc in the commands: busybox where it means the same, else installed as the builder has them.
-  const builderFamily = alpineOfTag(base.tag) ? 'alpine' : 'debian';
+  const builderFamily = alpineOfTag(input.base.tag) ? 'alpine' : 'debian';
   const tools: ToolPlan = input.options.runtime && !isPreset(input.options.runtime)
     ? { kind: 'none' }
     : planTools(uses, file.text, file.escape, stage.body, builderFamily, input.options.runtime);
@@ -157,6 +166,9 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
   if (cgo.needed && !input.options.runtime) {
     const libs = systemDevLibraries(stage.body);
     if (libs.length) return skip(msg('go/cgo-system-libs', { packages: libs.join(', ') }));
+  }
+  if (tagVars.length && cgo.needed) {
+    return skip(msg('go/tag-unresolved', { vars: tagVars.join(', '), image: input.baseRaw, why: `cgo is needed (${cgo.reason}), and the C library the runtime must match is the tag's Debian or Alpine release` }, stage.from.line));
   }
   const alpineVersion = alpineOfTag(base.tag);
   const libc = cgo.needed ? (alpineVersion ? 'musl' : 'glibc') : 'none';
@@ -327,6 +339,20 @@ function programsStarted(facts: GoFacts, artifacts: readonly Artifact[]): { miss
     return { missing: r, busybox: [] };
   }
   return { missing: null, busybox: [...busybox].sort() };
+}
+
+/**
+ * Why the build depends on the Go version of an unresolved tag, or null: module or GOPATH mode
+ * (no go.mod, go get), or where the go commands put their binaries under each version's rules.
+ */
+function tagSensitivity(file: ParsedDockerfile, stage: Stage, facts: GoFacts): string | null {
+  if (!facts.hasContext) return 'without the build context stageify cannot tell whether a go.mod makes the build the same in module and GOPATH mode';
+  if (!facts.modules.length) return 'there is no go.mod, so Go before 1.16 builds in GOPATH mode and later versions in module mode';
+  const plans = [null, '1.13', '1.10', '1.8'].map((tag) => replayStage(file, stage, facts, tag));
+  if (plans[0].goCommands.some((c) => c.sub === 'get' && !parseGoArgs(c.args, 'get').flags.has('d'))) return '`go get` builds and installs in GOPATH mode and only changes go.mod in module mode';
+  const shape = (r: StageReplay) => JSON.stringify([r.artifacts.map((a) => [a.path, a.dir, a.uncertain ?? false]), r.unknown.length]);
+  if (plans.some((r) => shape(r) !== shape(plans[0]))) return 'the go commands build or name their binaries differently by Go version (module mode, ./... rules)';
+  return null;
 }
 
 /** A Debian slim or alpine runtime with the tools' packages installed right after its FROM. */

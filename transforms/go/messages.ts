@@ -16,6 +16,8 @@ export const GO_MESSAGES = {
   'go/artifact-unknown': ['warning', 'cannot tell where {command} on line {line} writes its binary; left alone'],
   'go/install-dir-whole': ['info', 'without the build context stageify cannot tell which binaries line {line} installs or how a go.mod names them: the whole {dir} is copied, where the start command finds its program'],
   'go/folders-copied-whole': ['info', 'without the build context stageify cannot tell runtime files from sources: {dirs} copied whole to the runtime stage (pass --context DIR to copy only the files the program reads)'],
+  'go/tag-unresolved': ['warning', 'the Go version comes from {vars}, which has no default ({image}), and the build depends on it: {why}; left alone — give ARG {vars} a default (the value you pass with --build-arg), then run stageify again'],
+  'go/tag-unresolved-kept': ['info', 'the Go version comes from {vars}, which has no default ({image}): the builder keeps it as written; the runtime does not depend on it (a module build that names its binaries the same under every Go version, static)'],
   'go/binaries-folder': ['info', 'the whole folder {dir} is copied to the runtime stage: {reason}'],
   'go/binaries-left': ['info', 'built but not started, left in the builder: {paths}; add `COPY --from={builder} <path> <path>` to the runtime stage for any the program runs'],
   'go/binary-uncertain': ['warning', 'cannot tell whether line {line} builds {path}: its build constraints depend on the builder (CPU, cgo or GOEXPERIMENT) and {dir} is not a folder to copy whole; left alone — set GOARCH and CGO_ENABLED on the build, or build it with `go build -o <path>`'],

@@ -1,0 +1,6 @@
+ARG REGISTRY
+FROM ${REGISTRY}/golang:1.22
+WORKDIR /src
+COPY . .
+RUN go build -o /app .
+CMD ["/app"]
