@@ -27,6 +27,8 @@ import { parseGoArgs, binaryName } from './go-command';
 import { expandGolangOnbuild } from './onbuild';
 import { MAX_RUNTIME_PIECES, runtimeFiles } from './runtime-files';
 import { chooseBinaries } from './binaries';
+import { librariesMessage, planCgoLibraries, withLibraries } from './cgo-libs';
+import type { CgoLibraries } from './cgo-libs';
 import { SHARED_DIRS } from '../shared/runtime-files';
 
 /** Environment variables that only steer the Go toolchain: not repeated in the runtime stage. */
@@ -163,9 +165,15 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
 
   // cgo: as the Dockerfile says, else by the context.
   const cgo = decideCgo(replay, facts);
-  if (cgo.needed && !input.options.runtime) {
-    const libs = systemDevLibraries(stage.body);
-    if (libs.length) return skip(msg('go/cgo-system-libs', { packages: libs.join(', ') }));
+  // cgo against libraries the builder installs: the runtime installs their library packages.
+  let cgoLibs: CgoLibraries = { kind: 'none' };
+  if (cgo.needed) {
+    const programs = [...uses.flatMap((u) => u.analysis.programs), ...started.busybox].filter((p) => !(tools.kind === 'packages' && isNetworkTool(p)));
+    cgoLibs = planCgoLibraries({
+      body: stage.body, tag: base.tag, debianRelease: debianReleaseOfTag(base.tag, defaultDebianRelease(base.tag)),
+      alpineVersion: alpineOfTag(base.tag), runtime: input.options.runtime, programs,
+    });
+    if (cgoLibs.kind === 'skip') return skip(cgoLibs.message);
   }
   if (tagVars.length && cgo.needed) {
     return skip(msg('go/tag-unresolved', { vars: tagVars.join(', '), image: input.baseRaw, why: `cgo is needed (${cgo.reason}), and the C library the runtime must match is the tag's Debian or Alpine release` }, stage.from.line));
@@ -179,15 +187,17 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
   const release = debianReleaseOfTag(base.tag, defaultDebianRelease(base.tag));
   const choice = chooseNativeRuntime(
     { libc, shell, busybox: busybox && tools.kind !== 'packages', user: policy, explicitUser, debianRelease: release, alpineVersion, cxx: facts.cxx },
-    tools.kind === 'packages' ? tools.family : input.options.runtime,
+    tools.kind === 'packages' ? tools.family : cgoLibs.kind === 'install' ? cgoLibs.family : input.options.runtime,
   );
   if (!choice.ok) {
     if (choice.reason === 'libc') return skip(msg('runtime/libc-mismatch', { image: choice.image, libc: choice.libc === 'none' ? 'no C library' : choice.libc ?? '?' }));
     return skip(msg('runtime/program-missing', { keyword: entry.keyword, line: entry.ins.line, program: 'a shell' }, entry.ins.line));
   }
-  const rt = tools.kind === 'packages' ? withTools(choice.base, tools, libc) : choice.base;
+  const withToolsBase = tools.kind === 'packages' ? withTools(choice.base, tools, libc) : choice.base;
+  const rt = cgoLibs.kind === 'install' ? withLibraries(withToolsBase, cgoLibs, tools.kind === 'packages') : withToolsBase;
   if (rt.custom) messages.push(msg('runtime/custom-image', { image: rt.image }));
   messages.push(msg('runtime/base', { image: rt.image, why: rt.why }));
+  if (cgoLibs.kind === 'install') messages.push(librariesMessage(cgoLibs, rt.image));
   messages.push(...toolMessages(tools, rt));
   if (replay.shells.length && shell) {
     return skip(msg('runtime/custom-shell', { line: replay.shells[0].line }, replay.shells[0].line));
@@ -383,23 +393,6 @@ const POSIX_SHELL_PATHS = new Set(['/bin/sh', '/bin/ash', '/bin/dash', '/usr/bin
 function isSystemProgram(p: string): boolean {
   if (/^\/(usr\/)?(local\/)?s?bin\//.test(p)) return true;
   return ['bash', 'curl', 'python', 'python3', 'perl', 'node', 'java', 'ruby', 'go', 'make', 'git', 'tini', 'dumb-init', 'su-exec', 'gosu'].includes(p);
-}
-
-/** Toolchain packages that bring no shared library the binary would load at run time. */
-const TOOLCHAIN_DEV = new Set(['libc6-dev', 'libc-dev', 'musl-dev', 'linux-headers', 'linux-libc-dev', 'libgcc-dev', 'libstdc++-dev', 'build-base']);
-
-/** Development packages of C libraries the builder installs (apt, apk, yum/dnf). */
-export function systemDevLibraries(body: Instr[]): string[] {
-  const out = new Set<string>();
-  for (const ins of body) {
-    if (ins.keyword !== 'RUN') continue;
-    for (const m of ins.argsText.matchAll(/\b(?:apt-get|apt|apk|yum|dnf|microdnf)\b[^&;|]*?\b(?:install|add)\b([^&;|]*)/g)) {
-      for (const w of m[1].split(/[\s\\]+/)) {
-        if (/^[a-z0-9][a-z0-9.+-]*-(dev|devel)$/.test(w) && !TOOLCHAIN_DEV.has(w)) out.add(w);
-      }
-    }
-  }
-  return [...out].sort();
 }
 
 function isPreset(runtime: string): boolean {

@@ -1,0 +1,3 @@
+module example.com/sqlitecli
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/tlsprobe
+
+go 1.21

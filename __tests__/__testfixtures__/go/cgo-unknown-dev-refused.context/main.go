@@ -1,0 +1,11 @@
+package main
+
+// #cgo LDFLAGS: -lwidget
+// #include <widget.h>
+import "C"
+
+import "fmt"
+
+func main() {
+	fmt.Println("linked widget")
+}
