@@ -4,8 +4,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { diskContext, globMatches } from './context';
+import { peekListing } from './dir-listing';
 import type { ContextFS } from './context';
-import { contextSources } from './copy-sources';
+import { contextSources, copyWords, normalizeContextPath } from './copy-sources';
 import type { ContextSource } from './copy-sources';
 import { parseDockerfile } from './dockerfile';
 
@@ -34,12 +35,47 @@ export function inferContext(dockerfileAbs: string, text: string, repoRoot: stri
 }
 
 /** The Dockerfile's context sources (all stages and ONBUILD triggers), or none when it does not parse. */
-function sourcesOf(text: string): ContextSource[] {
+export function sourcesOf(text: string): ContextSource[] {
+  const quick = quickSources(text);
+  if (quick) return quick;
   try {
     return contextSources(parseDockerfile(text)).sources;
   } catch {
     return [];
   }
+}
+
+/**
+ * The sources read line by line, without the parser, for the common file: no variables, no
+ * heredocs, no escape directive. Null otherwise (the parser then reads it).
+ */
+function quickSources(text: string): ContextSource[] | null {
+  if (text.includes('$') || text.includes('<<') || /^\s*#\s*escape\s*=/im.test(text.slice(0, 1024))) return null;
+  const out: ContextSource[] = [];
+  const lines = text.split(/\r\n|\n|\r/);
+  for (let i = 0; i < lines.length; i++) {
+    const first = lines[i];
+    const m = /^\s*(?:onbuild\s+)?(copy|add)(\s+[\s\S]*)?$/i.exec(first);
+    // The rest of a continued instruction is skipped either way.
+    let logical = first;
+    const startLine = i + 1;
+    while (/\\[ \t]*$/.test(logical) && i + 1 < lines.length) {
+      i++;
+      if (/^\s*#/.test(lines[i])) continue;
+      logical = logical.replace(/\\[ \t]*$/, '') + lines[i];
+    }
+    if (!m || !m[2]) continue;
+    const keyword = m[1].toUpperCase() as 'COPY' | 'ADD';
+    const args = logical.replace(/^\s*(?:onbuild\s+)?(copy|add)/i, '');
+    const words = copyWords(args, '\\');
+    if (!words || words.from) continue;
+    for (const raw of words.sources) {
+      if (keyword === 'ADD' && (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) || /^git@/.test(raw))) continue;
+      const p = normalizeContextPath(raw);
+      out.push({ raw, path: p, glob: /[*?[]/.test(p), keyword, line: startLine });
+    }
+  }
+  return out;
 }
 
 /** The folders to try, nearest first: the Dockerfile's own, then each parent up to the repository root. */
@@ -54,15 +90,21 @@ export function candidateFolders(own: string, repoRoot: string | null): string[]
   return out;
 }
 
+/** Folders known to hold `.git` or not (a batch asks about the same parents again and again). */
+const holdsGit = new Map<string, boolean>();
+const MAX_REMEMBERED = 100_000;
+
 /** The nearest folder holding `.git` (a folder, or a file for worktrees and submodules), or null. */
 export function findRepoRoot(from: string): string | null {
   for (let d = path.resolve(from); ; d = path.dirname(d)) {
-    try {
-      fs.lstatSync(path.join(d, '.git'));
-      return d;
-    } catch {
-      // not here
+    let has = holdsGit.get(d);
+    if (has === undefined) {
+      const listed = peekListing(d);
+      has = listed ? listed.some((e) => e.name === '.git') : fs.lstatSync(path.join(d, '.git'), { throwIfNoEntry: false }) !== undefined;
+      if (holdsGit.size >= MAX_REMEMBERED) holdsGit.clear();
+      holdsGit.set(d, has);
     }
+    if (has) return d;
     if (path.dirname(d) === d) return null;
   }
 }

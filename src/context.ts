@@ -66,9 +66,13 @@ export function compareListed(a: string, b: string): number {
   return a.length - b.length;
 }
 
-/** The ignore rules Docker applies to a context folder for a given Dockerfile. */
-export function contextIgnore(root: string, dockerfile?: string, rootText?: string | null): IgnoreMatcher {
-  const own = dockerfile ? readIfFile(`${dockerfile}.dockerignore`, DEFAULT_MAX_BYTES) : null;
+/**
+ * The ignore rules Docker applies to a context folder for a given Dockerfile: `<Dockerfile>.dockerignore`
+ * beside it, else the context's `.dockerignore`. `rootText`: that file's text when already known;
+ * `ownExists`: whether the Dockerfile's own ignore file exists, when a listing already told.
+ */
+export function contextIgnore(root: string, dockerfile?: string, rootText?: string | null, ownExists?: boolean): IgnoreMatcher {
+  const own = dockerfile && ownExists !== false ? readIfFile(`${dockerfile}.dockerignore`, DEFAULT_MAX_BYTES) : null;
   const text = own ?? (rootText !== undefined ? rootText : readIfFile(path.join(root, '.dockerignore'), DEFAULT_MAX_BYTES));
   return text === null ? () => false : compileDockerignore(text);
 }
@@ -86,7 +90,10 @@ export function diskContext(root: string, maxFiles = MAX_CONTEXT_FILES, aheadOrO
     const hasIgnore = rootListing().some((e) => e.name === '.dockerignore' && e.isFile());
     const early = ahead?.find((f) => f.name === '.dockerignore');
     const rootText = !hasIgnore ? null : early ? early.text : readIfFile(path.join(abs, '.dockerignore'), DEFAULT_MAX_BYTES);
-    ignoredMemo = contextIgnore(abs, options.dockerfile, rootText);
+    // The Dockerfile's own ignore file: when the Dockerfile is at the root, the listing tells.
+    const df = options.dockerfile;
+    const ownExists = df && path.dirname(df) === abs ? rootListing().some((e) => e.name === `${path.basename(df)}.dockerignore`) : undefined;
+    ignoredMemo = contextIgnore(abs, df, rootText, ownExists);
     return ignoredMemo;
   };
   // Regular files found by listings (read without a stat), and folders listed completely.
@@ -140,17 +147,11 @@ export function diskContext(root: string, maxFiles = MAX_CONTEXT_FILES, aheadOrO
     k = null;
     const p = path.join(abs, ...rel.split('/'));
     if (p.startsWith(abs + path.sep)) {
-      try {
-        const st = fs.statSync(p);
-        k = st.isDirectory() ? 'dir' : 'file';
-      } catch {
-        try {
-          // A dangling link is still sent.
-          if (fs.lstatSync(p).isSymbolicLink()) k = 'file';
-        } catch {
-          k = null;
-        }
-      }
+      // No exception for a missing path: a look-up that fails is common and must stay cheap.
+      const st = fs.statSync(p, { throwIfNoEntry: false });
+      if (st) k = st.isDirectory() ? 'dir' : 'file';
+      // A dangling link is still sent.
+      else if (fs.lstatSync(p, { throwIfNoEntry: false })?.isSymbolicLink()) k = 'file';
     }
     const ign = k ? ignored() : null;
     if (k && ign && ign(rel) && !(k === 'dir' && ign.mayReinclude?.(rel))) k = null;
@@ -166,12 +167,8 @@ export function diskContext(root: string, maxFiles = MAX_CONTEXT_FILES, aheadOrO
     let p = abs;
     for (let i = 0; i < parts.length; i++) {
       p = path.join(p, parts[i]);
-      try {
-        const st = fs.lstatSync(p);
-        if (i < parts.length - 1 ? !st.isDirectory() : !st.isFile()) return false;
-      } catch {
-        return false;
-      }
+      const st = fs.lstatSync(p, { throwIfNoEntry: false });
+      if (!st || (i < parts.length - 1 ? !st.isDirectory() : !st.isFile())) return false;
     }
     return true;
   };
@@ -215,8 +212,8 @@ function readDir(dir: string): fs.Dirent[] {
 
 function readIfFile(p: string, maxBytes: number): string | null {
   try {
-    const st = fs.lstatSync(p);
-    if (!st.isFile() || st.size > maxBytes) return null;
+    const st = fs.lstatSync(p, { throwIfNoEntry: false });
+    if (!st || !st.isFile() || st.size > maxBytes) return null;
     return fs.readFileSync(p, 'utf8');
   } catch {
     return null;
@@ -349,7 +346,10 @@ export function scopedContext(ctx: ContextFS, scope: readonly string[], maxFiles
   let listed: FileList | null = null;
   const listFiles = (): FileList => {
     if (listed) return listed;
-    const roots = [...new Set(scope)].sort(compareListed).filter((r, i, all) => !all.slice(0, i).some((p) => r.startsWith(p + '/')));
+    // A glob stands for what it matches (or, when too broad to match, the folder it starts in).
+    const expanded = scope.flatMap((r) => (/[*?[]/.test(r) ? globMatches(ctx, r) ?? [r.split('/').filter((_, i, a) => !a.slice(0, i + 1).some((x) => /[*?[]/.test(x))).join('/')] : [r]));
+    if (expanded.includes('')) return (listed = ctx.listUnder('', maxFiles));
+    const roots = [...new Set(expanded)].sort(compareListed).filter((r, i, all) => !all.slice(0, i).some((p) => r.startsWith(p + '/')));
     const seen = new Set<string>();
     const files: string[] = [];
     let truncated = false;

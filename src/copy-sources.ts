@@ -22,10 +22,9 @@ export interface ContextSources {
   unresolved: string[];
 }
 
-/** The context sources of every stage of a parsed Dockerfile (ONBUILD triggers included). */
-export function contextSources(file: ParsedDockerfile): ContextSources {
+/** The context sources of every stage of a parsed Dockerfile (ONBUILD triggers included); `globals`: the ARGs before FROM. */
+export function contextSources(file: ParsedDockerfile, globals: ReadonlyMap<string, string | undefined> = initialArgValues(file)): ContextSources {
   const out: ContextSources = { sources: [], unresolved: [] };
-  const globals = initialArgValues(file);
   for (const stage of file.stages) {
     const vars = new Map<string, string>();
     for (const ins of stage.body) {
@@ -117,4 +116,27 @@ function firstLogicalLine(text: string, escape: string): string {
     else return out + line;
   }
   return out;
+}
+
+/**
+ * The parts of the context a Dockerfile reads: its COPY/ADD sources and the sources of RUN's bind
+ * mounts from the context (patterns as written, normalized). [''] (the whole context) when one of
+ * them is unknown: a variable without a value.
+ */
+export function contextScope(file: ParsedDockerfile, found: ContextSources = contextSources(file)): string[] {
+  if (found.unresolved.length) return [''];
+  const scope = found.sources.map((s) => s.path);
+  for (const stage of file.stages) {
+    for (const ins of stage.body) {
+      if (ins.keyword !== 'RUN' || !ins.argsText.includes('--mount')) continue;
+      for (const m of firstLogicalLine(ins.argsText, file.escape).matchAll(/--mount=(\S+)/g)) {
+        const opts = new Map(m[1].split(',').map((kv) => [kv.split('=')[0].toLowerCase(), kv.slice(kv.indexOf('=') + 1)] as [string, string]));
+        if ((opts.get('type') ?? 'bind') !== 'bind' || opts.has('from')) continue;
+        const src = opts.get('source') ?? opts.get('src') ?? '';
+        if (src.includes('$')) return [''];
+        scope.push(normalizeContextPath(src));
+      }
+    }
+  }
+  return scope;
 }

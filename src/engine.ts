@@ -1,6 +1,7 @@
 // The pipeline for one Dockerfile: parse → checks → pick a transform → gather context facts →
 // plan (edits + messages) → apply to the original text → re-parse and validate.
 import type { ContextFS } from './context';
+import { checkContext } from './context-check';
 import { initialArgValues, parseDockerfile } from './dockerfile';
 import type { ParseSummary, ParsedDockerfile } from './dockerfile';
 import { applyEdits } from './edits';
@@ -68,7 +69,7 @@ export function planText(text: string, input: PlanInput): Plan {
   const enabled = (input.transforms ?? TRANSFORMS).filter((t) => !input.options.transforms || input.options.transforms.includes(t.id));
   const transform = enabled.find((t) => t.matches(base));
   if (!transform) {
-    if (/(^|-)onbuild$/.test(base.tag ?? '') || /-onbuild$/.test(base.name)) {
+    if (isOnbuildImage(base)) {
       return leave([msg('onbuild/unknown-triggers', { image: expanded }, file.stages[0].from.line)], expanded);
     }
     return leave([msg('skip/no-transform', { image: expanded })], expanded);
@@ -81,7 +82,14 @@ export function planText(text: string, input: PlanInput): Plan {
   const messages: Message[] = [];
   let current = text;
   const passEdits: TextEdit[][] = [];
-  const facts = transform.gather(input.ctx, makeInput(file, base, baseRaw, globalArgs, input));
+  // The context must hold what the file copies; the transform then sees only what it copies
+  // (all of it when the base's ONBUILD triggers may copy more).
+  const checked = checkContext(file, globalArgs, input.ctx, input.hasContext, isOnbuildImage(base));
+  if (!checked.ok) {
+    const m = checked.missing;
+    return leave([...messages, msg('context/source-missing', { keyword: m.keyword, line: m.line, source: m.raw, context: input.ctx.root ?? '' }, m.line)], expanded);
+  }
+  const facts = transform.gather(checked.ctx, makeInput(file, base, baseRaw, globalArgs, input));
   for (let pass = 0; pass < 2; pass++) {
     const tin = makeInput(file, parseImageRef(expandVars(imageOf(file, 0) ?? '', (n) => globalArgs.get(n), file.escape) ?? expanded), imageOf(file, 0) ?? baseRaw, globalArgs, input);
     const outcome = transform.plan(tin, facts);
@@ -129,6 +137,11 @@ function tagOnlyUnresolved(baseRaw: string, globalArgs: Map<string, string | und
   if (!ref.tag?.includes('$') || ref.digest || (ref.registry ?? '').includes('$') || ref.repository.includes('$')) return null;
   const enabled = (input.transforms ?? TRANSFORMS).filter((t) => !input.options.transforms || input.options.transforms.includes(t.id));
   return enabled.find((t) => t.matches(ref))?.plansWithoutTag ? kept : null;
+}
+
+/** An `*-onbuild` image: its ONBUILD triggers run in this build. */
+function isOnbuildImage(base: ReturnType<typeof parseImageRef>): boolean {
+  return /(^|-)onbuild$/.test(base.tag ?? '') || /-onbuild$/.test(base.name);
 }
 
 /**

@@ -44,7 +44,7 @@ export function planFile(
 ): FileResult {
   const df = options.ahead?.dockerfile ?? readDockerfile(file);
   if ('id' in df) return { path: file, status: 'error', messages: [df], original: '', output: '', encoding: 'utf8', edits: [] };
-  const ctx = diskContext(options.context ?? path.dirname(file), undefined, options.ahead?.context);
+  const ctx = diskContext(options.context ?? path.dirname(file), undefined, { ahead: options.ahead?.context, dockerfile: path.resolve(file) });
   const parsed = options.ahead?.dockerfile.parsed;
   const result = run(df.text, df.encoding, file, ctx, true, options, options.extraTransforms, parsed);
   result.stat = { mtimeMs: df.mtimeMs, size: df.size, mode: df.mode };

@@ -37,6 +37,7 @@ const CORE_MESSAGES = {
   'onbuild/unknown-triggers': ['warning', '{image} looks like an ONBUILD image whose triggers stageify does not know; they cannot be written out safely, so the file is left alone'],
   'onbuild/variable-tag': ['warning', 'the onbuild tag comes from a variable ({image}); set the tag literally to let stageify expand its triggers'],
   'context/unavailable': ['warning', 'the build context is needed to tell runtime files from sources ({reason}); pass --context DIR (or --stdin-filepath)'],
+  'context/source-missing': ['warning', '{keyword} on line {line} names {source}, which is not in the build context {context}: `docker build` of this file would fail there, so it is left alone; pass --context DIR (or set overrides[].context in the config, or build.context in a compose file) to name the folder it is built from'],
 
   // the rewrite (status changed)
   'onbuild/expanded': ['info', 'expanded the ONBUILD triggers of {image} and built from {builder} instead (onbuild images are deprecated and unpatched)'],
