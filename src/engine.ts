@@ -9,6 +9,7 @@ import { execFormProblem } from './exec-form';
 import { expandVars, parseImageRef, redactCredentials } from './image-ref';
 import { msg } from './messages';
 import { lineNumberAt, lineStarts } from './text';
+import { appUnderRootHome } from './root-home';
 import type { FileStatus, Message, TextEdit, TransformOptions } from './types';
 import { validateRewrite } from './validate';
 // The one place src/ reaches the transforms: the registry.
@@ -91,7 +92,8 @@ export function planText(text: string, input: PlanInput): Plan {
   }
   const facts = transform.gather(checked.ctx, makeInput(file, base, baseRaw, globalArgs, input));
   for (let pass = 0; pass < 2; pass++) {
-    const tin = makeInput(file, parseImageRef(expandVars(imageOf(file, 0) ?? '', (n) => globalArgs.get(n), file.escape) ?? expanded), imageOf(file, 0) ?? baseRaw, globalArgs, input);
+    const planInput = keepRootForRootHome(file, input, messages);
+    const tin = makeInput(file, parseImageRef(expandVars(imageOf(file, 0) ?? '', (n) => globalArgs.get(n), file.escape) ?? expanded), imageOf(file, 0) ?? baseRaw, globalArgs, planInput);
     const outcome = transform.plan(tin, facts);
     if (outcome.kind === 'skip') return leave([...messages, ...mapLines(outcome.messages, passEdits, text, current)], expanded);
     if (outcome.kind === 'expand' && pass === 1) throw new Error(`transform ${transform.id} expanded twice`);
@@ -165,6 +167,18 @@ export function heredocProblem(file: ParsedDockerfile): { line: number; problem:
     }
   }
   return null;
+}
+
+/**
+ * An app under /root runs as root (only root may enter /root), unless the user chose a user
+ * policy: then the transform plans as asked. Says so once.
+ */
+function keepRootForRootHome(file: ParsedDockerfile, input: PlanInput, messages: Message[]): PlanInput {
+  if (input.options.user !== undefined) return input;
+  const line = appUnderRootHome(file);
+  if (line === null) return input;
+  if (!messages.some((m) => m.id === 'runtime/root-home')) messages.push(msg('runtime/root-home', { line }, line));
+  return { ...input, options: { ...input.options, user: 'root' } };
 }
 
 function makeInput(file: ParsedDockerfile, base: ReturnType<typeof parseImageRef>, baseRaw: string, globalArgs: Map<string, string | undefined>, input: PlanInput): TransformInput {

@@ -45,6 +45,7 @@ const CORE_MESSAGES = {
   'runtime/base': ['info', 'runtime base {image}: {why}'],
   'runtime/nonroot-user': ['info', 'the original ran as root without saying so; the runtime runs as non-root {user} (use --user root to keep root)'],
   'runtime/user-kept': ['info', 'USER {user} kept as written'],
+  'runtime/root-home': ['info', 'the app lives under /root (line {line}), which only root may enter: the runtime runs as root, as the original did; move the app out of /root (e.g. to /app) to run it as non-root'],
   'runtime/implicit-workdir': ['info', 'the builder image {image} works in {dir} without a WORKDIR line; the runtime stage sets WORKDIR {dir} so the program starts where it did'],
   'runtime/vars-resolved': ['info', '{vars} only defined in the builder (its image or a build-only ENV): written as their values in the runtime stage ({values})'],
   'runtime/env-from-builder': ['info', 'the start command reads {vars}, which only the builder defines; the runtime stage sets {values}'],

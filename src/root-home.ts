@@ -1,0 +1,52 @@
+// An app that lives under /root: only root may enter that folder (mode 0700 in the Debian, Ubuntu,
+// Alpine and distroless images), so a non-root runtime user could not read the program there.
+import * as posix from 'path/posix';
+import type { ParsedDockerfile } from './dockerfile';
+import { instrProperties } from './dockerfile';
+import { expandVars } from './image-ref';
+
+const ROOT_HOME = '/root';
+
+const underRootHome = (p: string) => p === ROOT_HOME || p.startsWith(ROOT_HOME + '/');
+
+/**
+ * The line of the first WORKDIR, COPY or ADD of the stage that puts the app under /root, or null.
+ * Variables resolve from the stage's ENV and ARG defaults; an unresolved one is read as empty, as
+ * Docker does.
+ */
+export function appUnderRootHome(file: ParsedDockerfile): number | null {
+  const stage = file.stages[0];
+  if (!stage) return null;
+  const vars = new Map<string, string>();
+  const expand = (s: string) => expandVars(s, (n) => vars.get(n) ?? '', file.escape) ?? s;
+  let workdir = '/';
+  for (const ins of stage.body) {
+    if (ins.keyword === 'ENV' || ins.keyword === 'ARG') {
+      for (const p of instrProperties(ins)) if (p.value !== null) vars.set(p.name, expand(p.value));
+    } else if (ins.keyword === 'WORKDIR') {
+      workdir = posix.resolve(workdir, expand(ins.argsText.trim().replace(/^(["'])(.*)\1$/, '$2')));
+      if (underRootHome(workdir)) return ins.line;
+    } else if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && !/--from[= ]/i.test(ins.argsText)) {
+      const dest = destinationOf(ins.argsText);
+      if (dest !== null && underRootHome(posix.resolve(workdir, expand(dest)))) return ins.line;
+    }
+  }
+  return null;
+}
+
+/** The last argument of a COPY/ADD (JSON or plain form), or null for a heredoc or none. */
+function destinationOf(args: string): string | null {
+  const t = args.replace(/^(\s*--\S+)+\s*/, '').trim();
+  if (t.includes('<<')) return null;
+  if (t.startsWith('[')) {
+    try {
+      const v: unknown = JSON.parse(t);
+      if (Array.isArray(v) && v.length >= 2 && typeof v[v.length - 1] === 'string') return v[v.length - 1] as string;
+    } catch {
+      return null;
+    }
+    return null;
+  }
+  const words = t.split(/\s+/);
+  return words.length >= 2 ? words[words.length - 1] : null;
+}
