@@ -136,6 +136,8 @@ function exec(cmd, args, opts = {}) {
     const cap = opts.cap || 4_000_000;
     child.stdout.on('data', (d) => { if (stdout.length < cap) stdout += d; });
     child.stderr.on('data', (d) => { if (stderr.length < cap) stderr += d; });
+    // A program that exits without reading its input closes the pipe: not an error of the run.
+    child.stdin.on('error', () => {});
     child.stdin.end(opts.input || '');
     let timer = null;
     if (opts.timeout) {
