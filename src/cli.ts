@@ -57,6 +57,8 @@ export interface CliArgs {
   transform: string[];
   /** --buildkit: every BuildKit feature on (undefined: as the config says). */
   buildkit?: boolean;
+  /** --onbuild-from IMAGE=DOCKERFILE (repeatable), paths as given */
+  onbuildFrom: Record<string, string>;
 }
 
 /** An error the user can act on: printed as one line, no stack. */
@@ -98,6 +100,7 @@ function buildParser(version: string): Argv {
     .option('context', { type: 'string', describe: "Build context folder (default: each Dockerfile's folder)" })
     .option('config', { type: 'string', describe: 'Config file to use (default: search stageify.config.json, .stageifyrc[.json], package.json#stageify from the working folder up); --no-config skips it' })
     .option('transform', { type: 'string', describe: 'Custom transform module (a path; repeatable), tried before the built-in transforms' })
+    .option('onbuild-from', { type: 'string', describe: 'IMAGE=path/to/Dockerfile: the Dockerfile an onbuild base image is built from, so its ONBUILD triggers can be written out (repeatable)' })
     .option('user', { type: 'string', choices: ['nonroot', 'root'], describe: 'Runtime user where the original ran as root implicitly' })
     .option('buildkit', { type: 'boolean', describe: 'Faster builds (the output needs BuildKit): dependency-first layers, cache mounts, Go cross-compilation, each where provably safe' })
     .option('explain', { type: 'boolean', default: false, describe: 'List every message with its id and reason' })
@@ -166,6 +169,7 @@ export function parseArgs(argv: string[]): Parsed {
     config: typeof raw.config === 'string' ? raw.config : undefined,
     noConfig: raw.config === false,
     transform: ([] as unknown[]).concat(raw.transform ?? []).map(String),
+    onbuildFrom: parseOnbuildFrom(([] as unknown[]).concat(raw.onbuildFrom ?? []).map(String)),
   };
   if (args.config === '') throw new UsageError('--config needs a file');
   if (args.transform.some((t) => t === '')) throw new UsageError('--transform needs a path');
@@ -178,6 +182,20 @@ export function parseArgs(argv: string[]): Parsed {
     throw new UsageError('--verify-network, --verify-cmd, --verify-args, --verify-wait, --verify-http and --verify-sidecar need --verify');
   }
   return { kind: 'args', args };
+}
+
+/** --onbuild-from IMAGE=DOCKERFILE, each once. */
+function parseOnbuildFrom(values: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    const eq = v.indexOf('=');
+    const image = eq > 0 ? v.slice(0, eq).trim() : '';
+    const file = eq > 0 ? v.slice(eq + 1).trim() : '';
+    if (!image || !file || /\s/.test(image)) throw new UsageError(`--onbuild-from needs IMAGE=path/to/Dockerfile, got ${JSON.stringify(v)}`);
+    if (image in out && out[image] !== file) throw new UsageError(`--onbuild-from names ${image} twice`);
+    out[image] = file;
+  }
+  return out;
 }
 
 /** A --verify-* value checked by `check`; repeated flags are refused. */
@@ -279,6 +297,10 @@ interface Setup {
   extraTransforms: AnyTransform[];
   /** Flags: they win over the config. `context` is absolute. */
   flags: import('./config').FileSettings;
+  /** --onbuild-from, paths absolute. */
+  onbuildFrom: Record<string, string>;
+  /** The batch's onbuild bases (declared, config, flags), set once the declarations are read. */
+  repoBase?: import('./onbuild-base').RepoBaseLookup;
 }
 
 function loadSetup(ctx: Ctx): Setup {
@@ -305,7 +327,9 @@ function loadSetup(ctx: Ctx): Setup {
       const { TRANSFORMS } = require('./engine') as typeof import('./engine');
       cfg.checkTransformIds(config, new Set([...extra.map((t) => t.id), ...TRANSFORMS.map((t) => t.id)]), io.cwd);
     }
-    return { cfg, config, extraTransforms: extra, flags };
+    const onbuildFrom: Record<string, string> = {};
+    for (const [image, file] of Object.entries(args.onbuildFrom)) onbuildFrom[image] = path.resolve(io.cwd, file);
+    return { cfg, config, extraTransforms: extra, flags, onbuildFrom };
   } catch (err) {
     if (err instanceof cfg.ConfigError) throw new CliError(err.message);
     throw err;
@@ -326,6 +350,10 @@ function optionsFor(setup: Setup, absFile: string | null) {
     ? [...setup.extraTransforms.map((t) => t.id), ...s.transforms] : s.transforms;
   return {
     runtime: s.runtime, user: s.user, registryMirror: s.registryMirror, transforms, context: s.context, buildkit: s.buildkit,
+    contextSource: undefined as import('./types').PlanOptions['contextSource'],
+    buildArgs: undefined as Record<string, string | null> | undefined,
+    target: undefined as string | undefined,
+    repoBase: setup.repoBase,
     extraTransforms: setup.extraTransforms,
     /** The config's --verify settings for this file. */
     verify: s.verify,
@@ -426,7 +454,13 @@ async function runStdin(ctx: Ctx): Promise<number> {
   if (args.verify && !context) throw new UsageError('--verify with stdin needs --stdin-filepath or --context');
   let result: FileResult;
   try {
-    result = { ...engine.transformDockerfile(text, { ...opts, path: name, context }), path: name, encoding };
+    const { onbuildBases } = require('./context-resolve') as typeof import('./context-resolve');
+    const bases = onbuildBases(null, setup.config?.onbuildFrom, setup.onbuildFrom);
+    result = { ...engine.transformDockerfile(text, { ...opts, path: name, context, onbuildBases: bases }), path: name, encoding };
+    if (context) {
+      const source = setup.flags.context !== undefined ? 'flag' : opts.context !== undefined ? 'config' : 'default';
+      result.context = { path: shownContext(context, io.cwd), source };
+    }
   } catch (err) {
     printStack(err, ctx);
     result = errorResult(name, 'internal/error', describeError(err));
@@ -464,12 +498,23 @@ async function runFiles(ctx: Ctx): Promise<number> {
   const progress = createProgress({ stream: io.stderr as never, total: items.length, enabled: !args.quiet && args.format === 'text' });
   // Text view: the diffs, or nothing once --write applied them.
   const views = openViews(ctx, report, args.write ? () => '' : undefined);
+  // The repository's compose and bake files: where each Dockerfile is built from, and its bases.
+  const resolve = require('./context-resolve') as typeof import('./context-resolve');
+  const declarations = found.files.length
+    ? (require('./build-declarations') as typeof import('./build-declarations')).loadDeclarations(found.files.map((f) => path.resolve(io.cwd, f)), io.cwd)
+    : null;
+  setup.repoBase = (require('./repo-bases') as typeof import('./repo-bases')).repoBaseLookup(
+    resolve.onbuildBases(declarations, setup.config?.onbuildFrom, setup.onbuildFrom));
   // Each file's options up front: the reader thread needs every file's context folder.
   const plans = items.map((item) => {
     if (item.error) return null;
     const abs = path.resolve(io.cwd, item.path);
     const options = optionsFor(setup, abs);
-    return { abs, options, contextDir: options.context ?? path.dirname(abs) };
+    const choices = resolve.declaredContexts(abs, {
+      flag: setup.flags.context, config: setup.flags.context === undefined ? options.context : undefined, declarations, cwd: io.cwd,
+    });
+    if (choices?.length === 1) useChoice(options, choices[0]);
+    return { abs, options, contextDir: choices ? choices[0].path : path.dirname(abs), choices: choices && choices.length > 1 ? choices : null };
   });
   const ahead = startReadAhead(plans, setup, engine.MAX_FILE_BYTES, io.env);
   try {
@@ -484,6 +529,8 @@ async function runFiles(ctx: Ctx): Promise<number> {
         const outcome = writeResult(r, abs);
         if (!outcome.written && outcome.error) r = failed(r, outcome.error.id, outcome.error.message);
       }
+      // The context as the reports show it: relative to the working folder.
+      if (r.context) r.context = { ...r.context, path: shownContext(r.context.path, io.cwd) };
       views.file(r);
       report.countFile(summary, r.status);
       const diag = diagnosticLines(r, ctx, report);
@@ -512,8 +559,14 @@ async function runFiles(ctx: Ctx): Promise<number> {
           }
           // The file's own options object: set in place (a spread copy with one more key is slow in V8).
           options.ahead = early;
-          r = engine.planFile(abs, options);
+          r = plan.choices ? planEach(engine, abs, options, plan.choices) : engine.planFile(abs, options);
           r.path = item.path;
+          const unread = resolve.problemsFor(abs, declarations);
+          if (unread.length && r.context && r.context.source !== 'compose' && r.context.source !== 'bake') {
+            r.messages = [...r.messages, ...unread.map((p) => msg('context/declarations-unreadable', {
+              file: resolve.shownPath(p.file, io.cwd), line: p.line ? `:${p.line}` : '', reason: p.reason, source: r.context!.source,
+            }))];
+          }
         } catch (err) {
           // planFile should not throw; if it does, this file fails and the batch goes on.
           printStack(err, ctx);
@@ -530,7 +583,7 @@ async function runFiles(ctx: Ctx): Promise<number> {
       const abs = plan ? plan.abs : null;
       if (!verifying) finish(r, abs, '');
       else if (plan && r.status === 'changed') {
-        await verifying.push(verifyChanged(r, plan.contextDir, ctx, plan.options.verify).then((v): Verified => ({ ...v, abs })));
+        await verifying.push(verifyChanged(r, r.context?.path ?? plan.contextDir, ctx, plan.options.verify).then((v): Verified => ({ ...v, abs })));
       } else await verifying.push({ r, abs, line: '' });
     }
     await verifying?.drain();
@@ -549,6 +602,46 @@ async function runFiles(ctx: Ctx): Promise<number> {
   }
   if (summary.errors) return EXIT.error;
   return args.check && summary.changed ? EXIT.changes : EXIT.ok;
+}
+
+/** A declared context for one file's options (set in place). */
+function useChoice(options: ReturnType<typeof optionsFor>, c: import('./context-resolve').ContextChoice): void {
+  options.context = c.path;
+  options.contextSource = c.detail === undefined ? { source: c.source } : { source: c.source, detail: c.detail };
+  options.buildArgs = c.buildArgs;
+  options.target = c.target;
+}
+
+/**
+ * A Dockerfile built by several declarations in different ways: planned once for each. The same
+ * plan for all → that plan; different plans → the file is left alone, saying which builds differ.
+ */
+function planEach(
+  engine: typeof import('./index'), abs: string, options: ReturnType<typeof optionsFor>, choices: import('./context-resolve').ContextChoice[],
+): FileResult {
+  const results: FileResult[] = [];
+  for (const c of choices) {
+    useChoice(options, c);
+    results.push(engine.planFile(abs, options));
+    // What was read ahead belongs to the first choice's context only.
+    options.ahead = null;
+  }
+  const first = results[0];
+  const details = choices.map((c) => c.detail ?? c.path).join('; ');
+  const same = results.every((r) => r.status === first.status && r.output === first.output);
+  if (same) {
+    if (first.context) first.context = { ...first.context, detail: details };
+    return first;
+  }
+  return {
+    ...first, status: 'skipped', output: first.original, edits: [], baseAfter: undefined,
+    messages: [msg('context/declarations-differ', { count: String(choices.length), builds: details })],
+  };
+}
+
+/** A context folder for reports: relative to the working folder when below it. */
+function shownContext(p: string, cwd: string): string {
+  return (require('./context-resolve') as typeof import('./context-resolve')).shownPath(p, cwd);
 }
 
 /**

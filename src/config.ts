@@ -52,9 +52,11 @@ export interface Config {
   overrides: Override[];
   /** Absolute paths of custom transform modules. */
   transformModules: string[];
+  /** `onbuildFrom`: onbuild base image → the Dockerfile it is built from (absolute). */
+  onbuildFrom: Record<string, string>;
 }
 
-const TOP_KEYS = ['$schema', 'runtime', 'user', 'registryMirror', 'transforms', 'context', 'verify', 'overrides', 'transformModules', 'buildkit'] as const;
+const TOP_KEYS = ['$schema', 'runtime', 'user', 'registryMirror', 'transforms', 'context', 'verify', 'overrides', 'transformModules', 'onbuildFrom', 'buildkit'] as const;
 const OVERRIDE_KEYS = ['files', 'runtime', 'user', 'registryMirror', 'transforms', 'context', 'verify', 'buildkit'] as const;
 const BUILDKIT_KEYS = ['cacheMounts', 'depsFirst', 'cross'];
 const VERIFY_KEYS = ['wait', 'http', 'sidecar'];
@@ -233,7 +235,17 @@ export function validateConfig(raw: unknown, filepath: string, cwd: string = pro
   const transformModules = raw.transformModules === undefined ? [] :
     stringList('transformModules', raw.transformModules).map((m) => path.resolve(dir, m));
 
-  return { filepath, dir, base, contextRules, overrides, transformModules };
+  const onbuildFrom: Record<string, string> = {};
+  if (raw.onbuildFrom !== undefined) {
+    if (!isPlainObject(raw.onbuildFrom)) fail('onbuildFrom', `must map images to Dockerfiles ({ "IMAGE": "path/to/Dockerfile" }), got ${describe(raw.onbuildFrom)}`);
+    for (const [image, file] of Object.entries(raw.onbuildFrom as Record<string, unknown>)) {
+      const key = `onbuildFrom[${JSON.stringify(image)}]`;
+      if (!image.trim() || /\s/.test(image)) fail(key, 'the key must be an image reference');
+      onbuildFrom[image] = path.resolve(dir, nonEmptyString(key, file));
+    }
+  }
+
+  return { filepath, dir, base, contextRules, overrides, transformModules, onbuildFrom };
 }
 
 /**

@@ -2,12 +2,14 @@
 // plan (edits + messages) → apply to the original text → re-parse and validate.
 import type { ContextFS } from './context';
 import { checkContext } from './context-check';
-import { initialArgValues, parseDockerfile } from './dockerfile';
+import { initialArgValues, instrProperties, parseDockerfile } from './dockerfile';
 import type { ParseSummary, ParsedDockerfile } from './dockerfile';
 import { applyEdits } from './edits';
 import { execFormProblem } from './exec-form';
 import { expandVars, parseImageRef, redactCredentials } from './image-ref';
 import { msg } from './messages';
+import { expandRepoBase } from './onbuild-base';
+import type { RepoBaseLookup } from './onbuild-base';
 import { lineNumberAt, lineStarts } from './text';
 import { appUnderRootHome } from './root-home';
 import type { FileStatus, Message, TextEdit, TransformOptions } from './types';
@@ -27,6 +29,12 @@ export interface PlanInput {
   transforms?: ReadonlyArray<Transform<unknown>>;
   /** `text` parsed already (by the batch reader thread): not parsed again. */
   parsed?: ParseSummary;
+  /** Build args the build is declared with: a declared ARG takes its value (null: unknown). */
+  buildArgs?: Record<string, string | null>;
+  /** The stage the build is declared to stop at. */
+  target?: string;
+  /** Images the repository builds from Dockerfiles with ONBUILD triggers (see onbuild-base.ts). */
+  repoBase?: RepoBaseLookup;
 }
 
 export interface Plan {
@@ -62,27 +70,46 @@ export function planText(text: string, input: PlanInput): Plan {
   if (file.stages.length > 1) return leave([msg('skip/already-multistage', { count: file.stages.length })], imageOf(file, file.stages.length - 1) ?? undefined);
   if (!baseRaw) return fail(msg('input/bad-from', { line: file.stages[0].from.line }, file.stages[0].from.line));
   const globalArgs = initialArgValues(file);
+  if (input.buildArgs) {
+    for (const name of globalArgs.keys()) if (name in input.buildArgs) globalArgs.set(name, input.buildArgs[name] ?? undefined);
+  }
   const expandedRaw = expandVars(baseRaw, (n) => globalArgs.get(n), file.escape) ?? tagOnlyUnresolved(baseRaw, globalArgs, file.escape, input);
   const expanded = expandedRaw === null ? null : redactCredentials(expandedRaw);
   if (expanded === null) return leave([msg('skip/unresolved-base', { image: baseRaw }, file.stages[0].from.line)], baseRaw);
-  const base = parseImageRef(expanded);
+  const declared = declaredBuildProblem(file, input);
+  if (declared) return leave([declared], expanded);
+  // A base the repository builds, with ONBUILD triggers: written out first (see onbuild-base.ts).
+  let current = text;
+  const messages: Message[] = [];
+  const passEdits: TextEdit[][] = [];
+  let base = parseImageRef(expanded);
+  let builderRaw = baseRaw;
+  const repo = input.repoBase ? expandRepoBase(file, file.stages[0], expanded, input.repoBase, input.ctx.root) : null;
+  if (repo && 'skip' in repo) return leave([repo.skip], expanded);
+  if (repo) {
+    current = applyEdits(text, repo.edits);
+    passEdits.push(repo.edits);
+    messages.push(...repo.messages);
+    file = parseDockerfile(current);
+    if (file.stages.length !== 1) throw new Error('writing out a base image changed the stage count');
+    base = parseImageRef(repo.builder);
+    builderRaw = repo.builder;
+  }
   if (isMinimalBase(base)) return leave([msg('skip/already-minimal', { image: expanded })], expanded);
   const enabled = (input.transforms ?? TRANSFORMS).filter((t) => !input.options.transforms || input.options.transforms.includes(t.id));
   const transform = enabled.find((t) => t.matches(base));
+  const shownBase = repo ? repo.builder : expanded;
   if (!transform) {
     if (isOnbuildImage(base)) {
-      return leave([msg('onbuild/unknown-triggers', { image: expanded }, file.stages[0].from.line)], expanded);
+      return leave([msg('onbuild/unknown-triggers', { image: shownBase }, file.stages[0].from.line)], expanded);
     }
-    return leave([msg('skip/no-transform', { image: expanded })], expanded);
+    return leave([msg('skip/no-transform', { image: shownBase })], expanded);
   }
 
   // Decided before any transform reads a command: a `[` form Docker would not read as JSON.
   const execProblem = execFormProblem(file);
   if (execProblem) return leave([execProblem], expanded);
 
-  const messages: Message[] = [];
-  let current = text;
-  const passEdits: TextEdit[][] = [];
   // The context must hold what the file copies; the transform then sees only what it copies
   // (all of it when the base's ONBUILD triggers may copy more).
   const checked = checkContext(file, globalArgs, input.ctx, input.hasContext, isOnbuildImage(base));
@@ -90,10 +117,10 @@ export function planText(text: string, input: PlanInput): Plan {
     const m = checked.missing;
     return leave([...messages, msg('context/source-missing', { keyword: m.keyword, line: m.line, source: m.raw, context: input.ctx.root ?? '' }, m.line)], expanded);
   }
-  const facts = transform.gather(checked.ctx, makeInput(file, base, baseRaw, globalArgs, input));
+  const facts = transform.gather(checked.ctx, makeInput(file, base, builderRaw, globalArgs, input));
   for (let pass = 0; pass < 2; pass++) {
     const planInput = keepRootForRootHome(file, input, messages);
-    const tin = makeInput(file, parseImageRef(expandVars(imageOf(file, 0) ?? '', (n) => globalArgs.get(n), file.escape) ?? expanded), imageOf(file, 0) ?? baseRaw, globalArgs, planInput);
+    const tin = makeInput(file, parseImageRef(expandVars(imageOf(file, 0) ?? '', (n) => globalArgs.get(n), file.escape) ?? shownBase), imageOf(file, 0) ?? builderRaw, globalArgs, planInput);
     const outcome = transform.plan(tin, facts);
     if (outcome.kind === 'skip') return leave([...messages, ...mapLines(outcome.messages, passEdits, text, current)], expanded);
     if (outcome.kind === 'expand' && pass === 1) throw new Error(`transform ${transform.id} expanded twice`);
@@ -129,6 +156,35 @@ export function planText(text: string, input: PlanInput): Plan {
 }
 
 /**
+ * What a declared build (compose service, bake target) asks that a plan from the file alone would
+ * get wrong: a declared `target` (after the split it would name the builder stage, not the image
+ * that runs), or a build arg that sets an ARG of the stage to another value than its default.
+ */
+function declaredBuildProblem(file: ParsedDockerfile, input: PlanInput): Message | null {
+  const stage = file.stages[0];
+  if (input.target !== undefined) {
+    return msg('context/declared-target', { target: input.target, stage: stage.name ?? '(unnamed)' }, stage.from.line);
+  }
+  const args = input.buildArgs;
+  if (!args) return null;
+  for (const ins of stage.body) {
+    if (ins.keyword !== 'ARG') continue;
+    for (const p of instrProperties(ins)) {
+      if (!(p.name in args)) continue;
+      const v = args[p.name];
+      if (v !== null && p.value !== null && v === p.value) continue;
+      return msg('context/declared-arg', { name: p.name, value: v === null ? '(a value stageify cannot know)' : v, default: p.value ?? '(none)', line: ins.line }, ins.line);
+    }
+  }
+  return null;
+}
+
+/** An `*-onbuild` image: its ONBUILD triggers run in this build. */
+function isOnbuildImage(base: ReturnType<typeof parseImageRef>): boolean {
+  return /(^|-)onbuild$/.test(base.tag ?? '') || /-onbuild$/.test(base.name);
+}
+
+/**
  * The base with a variable that has no value left as written, when only its tag holds one and a
  * transform that plans without the tag takes the image (`golang:${GO_VERSION}` is still golang).
  */
@@ -139,11 +195,6 @@ function tagOnlyUnresolved(baseRaw: string, globalArgs: Map<string, string | und
   if (!ref.tag?.includes('$') || ref.digest || (ref.registry ?? '').includes('$') || ref.repository.includes('$')) return null;
   const enabled = (input.transforms ?? TRANSFORMS).filter((t) => !input.options.transforms || input.options.transforms.includes(t.id));
   return enabled.find((t) => t.matches(ref))?.plansWithoutTag ? kept : null;
-}
-
-/** An `*-onbuild` image: its ONBUILD triggers run in this build. */
-function isOnbuildImage(base: ReturnType<typeof parseImageRef>): boolean {
-  return /(^|-)onbuild$/.test(base.tag ?? '') || /-onbuild$/.test(base.name);
 }
 
 /**

@@ -38,9 +38,15 @@ const CORE_MESSAGES = {
   'onbuild/variable-tag': ['warning', 'the onbuild tag comes from a variable ({image}); set the tag literally to let stageify expand its triggers'],
   'context/unavailable': ['warning', 'the build context is needed to tell runtime files from sources ({reason}); pass --context DIR (or --stdin-filepath)'],
   'context/source-missing': ['warning', '{keyword} on line {line} names {source}, which is not in the build context {context}: `docker build` of this file would fail there, so it is left alone; pass --context DIR (or set overrides[].context in the config, or build.context in a compose file) to name the folder it is built from'],
+  'context/declared-target': ['warning', 'the build is declared with target {target} (this file\'s stage: {stage}); after the split that name would build the builder stage, not the runtime: left alone — drop the target or name the final stage, then run stageify again'],
+  'context/declared-arg': ['warning', 'the build is declared with ARG {name}={value}, not the default {default} on line {line}; stageify plans with the file\'s own values: left alone — make the default the value the build uses, then run stageify again'],
+  'context/declarations-differ': ['warning', 'built by {count} declarations with different plans ({builds}): one rewrite cannot serve them all, left alone — give the file one context and set of args, or split it'],
+  'context/declarations-unreadable': ['warning', '{file}{line}: {reason}; its builds are not known, so this file is planned against the {source} context'],
+  'onbuild/repo-base-unusable': ['warning', '{image} is built in this repository from {file}, but {why}: its ONBUILD triggers cannot be written out here, so the file is left alone'],
 
   // the rewrite (status changed)
   'onbuild/expanded': ['info', 'expanded the ONBUILD triggers of {image} and built from {builder} instead (onbuild images are deprecated and unpatched)'],
+  'onbuild/repo-base-expanded': ['info', '{image} is built in this repository from {file}: wrote out its lines and ONBUILD triggers and built from {builder} instead ({file} itself is left as it is)'],
   'onbuild/go-wrapper-replaced': ['info', 'replaced go-wrapper (gone from golang images since 1.10) with the go commands it ran'],
   'runtime/base': ['info', 'runtime base {image}: {why}'],
   'runtime/nonroot-user': ['info', 'the original ran as root without saying so; the runtime runs as non-root {user} (use --user root to keep root)'],

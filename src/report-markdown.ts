@@ -6,7 +6,7 @@ import type { FileResult } from './types';
 import { approxSizeMb } from '../transforms/shared/runtime-bases';
 
 /** A planned file as the report sees it: a full result, or a slim entry holding its diff. */
-type Entry = Pick<FileResult, 'path' | 'status' | 'messages' | 'baseBefore' | 'baseAfter'> &
+type Entry = Pick<FileResult, 'path' | 'status' | 'messages' | 'baseBefore' | 'baseAfter' | 'context'> &
   Partial<Pick<FileResult, 'original' | 'output'>> & { patch?: string };
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -51,6 +51,16 @@ export function sizeSavingMb(r: Pick<FileResult, 'status' | 'baseBefore' | 'base
 const mb = (n: number) => `${n.toLocaleString('en-US')} MB`;
 const savingCell = (s: number | null | undefined) => (s === undefined ? '' : s === null ? '?' : `~${mb(s)}`);
 
+const SOURCE_TEXT: Record<string, string> = {
+  flag: 'given with --context', config: 'from the config', compose: 'declared in compose', bake: 'declared in bake',
+  inferred: 'inferred', default: "the Dockerfile's folder (default)",
+};
+
+function contextSource(ctx: NonNullable<FileResult['context']>): string {
+  const from = SOURCE_TEXT[ctx.source] ?? ctx.source;
+  return ctx.detail && ctx.source !== 'flag' ? `${from}: ${ctx.detail.replace(/\r?\n/g, ' ')}` : from;
+}
+
 export function formatMarkdown(results: readonly Entry[]): string {
   const s = summarize(results);
   let total = 0;
@@ -91,6 +101,7 @@ export function formatMarkdown(results: readonly Entry[]): string {
       lines.push(`- **${m.severity}** ${code(m.id)}${m.line ? ` (line ${m.line})` : ''}: ${m.text.replace(/\r?\n/g, ' ')}`);
     }
     if (r.messages.length) lines.push('');
+    if (r.context) lines.push(`Build context: ${code(r.context.path)} — ${contextSource(r.context)}`, '');
     const patch = patchOf(r);
     if (patch) lines.push('<details><summary>Diff</summary>', '', fence(patch, 'diff'), '</details>', '');
   }

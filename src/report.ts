@@ -14,13 +14,14 @@ export type { Summary } from './report-summary';
  * What the reports need of a planned file once its texts are dropped: a batch keeps only these, so
  * memory does not grow with the size of the files. `patch` is kept only for reports that print diffs.
  */
-export type ReportEntry = Pick<FileResult, 'path' | 'status' | 'messages' | 'baseBefore' | 'baseAfter'> & { patch?: string };
+export type ReportEntry = Pick<FileResult, 'path' | 'status' | 'messages' | 'baseBefore' | 'baseAfter' | 'context'> & { patch?: string };
 
 /** The slim entry of a planned file; `withPatch` keeps its diff (Markdown). */
 export function toEntry(r: FileResult, withPatch = false): ReportEntry {
   const e: ReportEntry = { path: r.path, status: r.status, messages: r.messages };
   if (r.baseBefore !== undefined) e.baseBefore = r.baseBefore;
   if (r.baseAfter !== undefined) e.baseAfter = r.baseAfter;
+  if (r.context !== undefined) e.context = r.context;
   if (withPatch) e.patch = resultPatch(r);
   return e;
 }
@@ -55,13 +56,26 @@ export function formatMessageLines(r: ReportEntry, explain: boolean, c: Colors =
   // A file left alone says why (unless it is done already); other reasons need --explain.
   const shown = (m: { severity: string; id: string }) =>
     m.severity === 'warning' || (m.severity === 'info' && (explain || (r.status === 'skipped' && !DONE_ALREADY.has(m.id))));
-  return r.messages
+  const lines = r.messages
     .filter(shown)
     .map((m) => {
       const where = terminalSafe(m.line ? `${r.path}:${m.line}` : r.path);
       const id = m.severity === 'warning' ? c.yellow(terminalSafe(m.id)) : c.cyan(terminalSafe(m.id));
       return `${where}  ${id}  ${terminalSafe(m.text)}`;
     });
+  // With --explain, the build context first: which folder, and where that came from.
+  if (explain && r.context) lines.unshift(`${terminalSafe(r.path)}  ${c.cyan('context')}  ${terminalSafe(describeContext(r.context))}`);
+  return lines;
+}
+
+const CONTEXT_SOURCES: Record<string, string> = {
+  flag: '--context', config: 'the config', compose: 'compose', bake: 'bake', inferred: 'inferred', default: "the Dockerfile's folder (default)",
+};
+
+/** `build context services (compose: compose.yaml service web)`. */
+export function describeContext(ctx: NonNullable<FileResult['context']>): string {
+  const from = CONTEXT_SOURCES[ctx.source] ?? ctx.source;
+  return `build context ${ctx.path} (${ctx.detail && ctx.source !== 'flag' ? `${from}: ${ctx.detail}` : from})`;
 }
 
 export function colorPatch(patch: string, c: Colors): string {
@@ -102,6 +116,7 @@ export function formatJson(results: readonly ReportEntry[]): string {
       messages: r.messages.map(jsonMessage),
       baseBefore: r.baseBefore ?? null,
       baseAfter: r.baseAfter ?? null,
+      context: r.context ? { path: r.context.path, source: r.context.source, detail: r.context.detail ?? null } : null,
     })),
   };
   return JSON.stringify(report, null, 2) + '\n';

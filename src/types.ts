@@ -54,6 +54,39 @@ export interface BuildkitOptions {
 export interface PlanOptions extends TransformOptions {
   /** Build context folder; defaults to the Dockerfile's folder. */
   context?: string;
+  /** Where `context` came from, for the report (default: `flag` when `context` is given). */
+  contextSource?: { source: ContextSource; detail?: string };
+  /**
+   * Build args the build is declared with (a compose service's or bake target's `args`): a declared
+   * ARG takes this value instead of its default. null: a value stageify cannot know.
+   */
+  buildArgs?: Record<string, string | null>;
+  /** The stage the build is declared to stop at (compose/bake `target`). */
+  target?: string;
+  /**
+   * Images built from Dockerfiles of the same repository (or named with --onbuild-from): image
+   * reference → that Dockerfile's path, or its text and path. A FROM naming one whose Dockerfile has
+   * ONBUILD triggers gets them written out with that Dockerfile's own lines (see onbuild-base.ts).
+   */
+  onbuildBases?: Record<string, string | OnbuildBaseFile>;
+}
+
+/** A base image's Dockerfile: its text, its path (for messages) and the build args it is built with. */
+export interface OnbuildBaseFile {
+  path: string;
+  text?: string;
+  args?: Record<string, string | null>;
+}
+
+/** Where a build context came from. */
+export type ContextSource = 'flag' | 'config' | 'compose' | 'bake' | 'inferred' | 'default';
+
+/** The build context a file was planned against. */
+export interface ContextInfo {
+  path: string;
+  source: ContextSource;
+  /** The compose file and service, the bake file and target, or why it was inferred. */
+  detail?: string;
 }
 
 /** What planning one Dockerfile produced. Dry run, --check, --write and reports are views of this. */
@@ -72,6 +105,8 @@ export interface FileResult {
   /** Base image of the final stage before and after, when known. */
   baseBefore?: string;
   baseAfter?: string;
+  /** The build context the file was planned against, and where it came from. */
+  context?: ContextInfo;
   /** Modification time and size of the file as read, so a writer can detect a change on disk. */
   stat?: { mtimeMs: number; size: number; mode: number };
 }

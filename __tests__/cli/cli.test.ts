@@ -162,7 +162,7 @@ describe('--format json', () => {
     expect(report.summary).toEqual({ files: 2, changed: 0, unchanged: expect.any(Number), skipped: expect.any(Number), errors: 0 });
     expect(report.summary.unchanged + report.summary.skipped).toBe(2);
     for (const f of report.files) {
-      expect(Object.keys(f)).toEqual(['path', 'status', 'messages', 'baseBefore', 'baseAfter']);
+      expect(Object.keys(f)).toEqual(['path', 'status', 'messages', 'baseBefore', 'baseAfter', 'context']);
       expect(LEFT_ALONE).toContain(f.status);
     }
     expect(report.files.map((f) => f.path)).toEqual(['a/Dockerfile', 'b/Containerfile']);

@@ -60,7 +60,7 @@ describe('a monorepo in one run', () => {
       ['services/worker/Containerfile', 'changed'],
     ]);
     expect(report.summary).toEqual({ files: 7, changed: 4, unchanged: 0, skipped: 2, errors: 1 });
-    for (const f of report.files) expect(Object.keys(f)).toEqual(['path', 'status', 'messages', 'baseBefore', 'baseAfter']);
+    for (const f of report.files) expect(Object.keys(f)).toEqual(['path', 'status', 'messages', 'baseBefore', 'baseAfter', 'context']);
     expect(r.stderr.split('\n').filter(Boolean).filter((l) => !SUMMARY.test(l)))
       .toEqual([expect.stringMatching(/^services\/broken\/Dockerfile:2: error: .*heredoc.*\(input\/heredoc\)$/)]);
   });
@@ -194,8 +194,14 @@ describe('report details', () => {
     expect(out).toBe('::error file=a%3Ab%2Cc%25d%0D%0A/Dockerfile,line=3,title=x%3Ay%2Cz::100%25 bad: a, b%0D%0Anext\n');
   });
 
-  it('JSON keeps only path, status, messages and bases per file', () => {
-    const out = JSON.parse(formatJson([{ path: 'a', status: 'unchanged', messages: [] }]));
-    expect(out.files).toEqual([{ path: 'a', status: 'unchanged', messages: [], baseBefore: null, baseAfter: null }]);
+  it('JSON keeps only path, status, messages, bases and the build context per file', () => {
+    const out = JSON.parse(formatJson([
+      { path: 'a', status: 'unchanged', messages: [] },
+      { path: 'b', status: 'unchanged', messages: [], context: { path: '.', source: 'compose', detail: 'compose.yaml service b' } },
+    ]));
+    expect(out.files).toEqual([
+      { path: 'a', status: 'unchanged', messages: [], baseBefore: null, baseAfter: null, context: null },
+      { path: 'b', status: 'unchanged', messages: [], baseBefore: null, baseAfter: null, context: { path: '.', source: 'compose', detail: 'compose.yaml service b' } },
+    ]);
   });
 });

@@ -89,15 +89,15 @@ describe('json', () => {
       summary: { files: 4, changed: 1, unchanged: 1, skipped: 1, errors: 1 },
       files: [
         {
-          path: 'svc/api/Dockerfile', status: 'changed', baseBefore: 'golang:1.6.3-onbuild', baseAfter: 'gcr.io/distroless/static',
+          path: 'svc/api/Dockerfile', status: 'changed', baseBefore: 'golang:1.6.3-onbuild', baseAfter: 'gcr.io/distroless/static', context: null,
           messages: [
             { id: 'onbuild/expanded', severity: 'info', text: 'ONBUILD triggers written out', line: 1 },
             { id: 'go/cgo-kept', severity: 'warning', text: 'cgo kept: main.go imports "C"', line: null },
           ],
         },
-        { path: 'a/Dockerfile', status: 'unchanged', messages: [], baseBefore: null, baseAfter: null },
-        { path: 'b/Dockerfile', status: 'skipped', messages: [{ id: 'skip/multi-stage', severity: 'info', text: 'already multi-stage', line: 3 }], baseBefore: null, baseAfter: null },
-        { path: 'c/Dockerfile', status: 'error', messages: [{ id: 'parse/heredoc', severity: 'error', text: 'unterminated heredoc', line: 7 }], baseBefore: null, baseAfter: null },
+        { path: 'a/Dockerfile', status: 'unchanged', messages: [], baseBefore: null, baseAfter: null, context: null },
+        { path: 'b/Dockerfile', status: 'skipped', messages: [{ id: 'skip/multi-stage', severity: 'info', text: 'already multi-stage', line: 3 }], baseBefore: null, baseAfter: null, context: null },
+        { path: 'c/Dockerfile', status: 'error', messages: [{ id: 'parse/heredoc', severity: 'error', text: 'unterminated heredoc', line: 7 }], baseBefore: null, baseAfter: null, context: null },
       ],
     });
   });
@@ -106,7 +106,7 @@ describe('json', () => {
     expect(out).toBe(formatJson(ALL));
     expect(out).not.toContain('\u001b');
     expect(out.endsWith('}\n')).toBe(true);
-    expect(Object.keys(JSON.parse(out).files[0])).toEqual(['path', 'status', 'messages', 'baseBefore', 'baseAfter']);
+    expect(Object.keys(JSON.parse(out).files[0])).toEqual(['path', 'status', 'messages', 'baseBefore', 'baseAfter', 'context']);
   });
 });
 

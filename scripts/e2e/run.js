@@ -17,6 +17,10 @@
 //                 or --originals unless given)
 // e2e.json: { "runArgs": [...], "entrypoint": "...", "expectStdout": "substring", "expectExit": 0,
 //             "expectUnchanged": true, "timeoutMs": 60000, "skip": "reason" }
+// A monorepo app has no Dockerfile of its own: its e2e.json lists "services" (each { "name",
+// "dockerfile", "context", and the keys above }), built from the given context (a folder of the app),
+// and "prebuild" images (each { "image", "dockerfile", "context" }) that the services build FROM,
+// built first from the original files. stageify runs once, `--write .` at the app's root.
 // Env: CI=true makes "Docker unavailable" a failure instead of a skip.
 
 const fs = require('fs');
@@ -45,7 +49,7 @@ function parseArgs(argv) {
     else if (a === '--results' || a.startsWith('--results=')) o.results = path.resolve(val());
     else if (a === '-h' || a === '--help') {
       const src = fs.readFileSync(__filename, 'utf8').split('\n');
-      console.log(src.slice(2, 21).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+      console.log(src.slice(2, 25).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
       process.exit(0);
     } else die(`unknown argument: ${a}`);
   }
@@ -70,12 +74,17 @@ function discoverApps() {
     const dir = path.join(ROOT, rel);
     if (!fs.existsSync(dir)) continue;
     const names = fs.readdirSync(dir, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, 'Dockerfile')))
+      .filter((d) => d.isDirectory() && (fs.existsSync(path.join(dir, d.name, 'Dockerfile')) || hasServices(path.join(dir, d.name))))
       .map((d) => d.name)
       .sort();
     for (const name of names) apps.push({ name, label: `${rel.split(path.sep).join('/')}/${name}`, dir: path.join(dir, name) });
   }
   return apps;
+}
+
+function hasServices(dir) {
+  const cfg = readConfig({ dir });
+  return Array.isArray(cfg.services);
 }
 
 function readConfig(app) {
@@ -124,12 +133,13 @@ function unavailable(why) {
   process.exit(0);
 }
 
-/** Runs the stageify CLI on the copy. Returns { ok, note }. */
-function rewrite(dockerfile) {
+/** Runs the stageify CLI on the copy (a Dockerfile, or a folder: then from that folder). Returns { ok, note }. */
+function rewrite(target) {
   const bin = path.join(ROOT, 'bin', 'stageify.js');
   if (!fs.existsSync(bin)) return { ok: false, note: 'bin/stageify.js not found' };
-  const r = spawnSync(process.execPath, [bin, '--write', dockerfile], {
-    cwd: path.dirname(dockerfile), encoding: 'utf8', timeout: 120000, env: { ...process.env, NO_COLOR: '1' },
+  const isDir = fs.statSync(target).isDirectory();
+  const r = spawnSync(process.execPath, [bin, '--write', isDir ? '.' : target], {
+    cwd: isDir ? target : path.dirname(target), encoding: 'utf8', timeout: 120000, env: { ...process.env, NO_COLOR: '1' },
   });
   if (r.error) return { ok: false, note: `stageify failed to start: ${r.error.message}` };
   if (r.status !== 0) {
@@ -143,8 +153,100 @@ function lastLines(s, n) {
   return s.trim().split('\n').slice(-n).map((l) => `      ${l}`).join('\n');
 }
 
+/** The checks of one verified build, shared by single apps and monorepo services. */
+async function verifyOne(verify, rec, cfg, o) {
+  const r = await verify.verifyRewrite({
+    contextDir: o.contextDir,
+    originalDockerfile: o.original,
+    rewrittenDockerfile: o.rewritten,
+    runArgs: Array.isArray(cfg.runArgs) ? cfg.runArgs.map(String) : undefined,
+    entrypoint: cfg.entrypoint,
+    timeoutMs: cfg.timeoutMs,
+    keepImages: o.keepImages,
+  });
+  rec.result = r;
+  if (r.setupError) rec.reasons.push(r.setupError);
+  else {
+    if (!r.original.built) rec.reasons.push('original does not build');
+    if (!r.rewritten.built) rec.reasons.push('rewritten does not build');
+    if (r.original.built && r.rewritten.built) {
+      if (!r.sameExit) rec.reasons.push(`exit status differs (${exitOf(r.original)} → ${exitOf(r.rewritten)})`);
+      if (!r.sameOutput && r.original.ran && r.rewritten.ran) rec.reasons.push('stdout differs');
+    }
+    if (cfg.expectStdout !== undefined) {
+      for (const [side, s] of [['original', r.original], ['rewritten', r.rewritten]]) {
+        if (s.ran && !s.stdout.includes(String(cfg.expectStdout))) rec.reasons.push(`${side} stdout lacks ${JSON.stringify(cfg.expectStdout)}`);
+      }
+    }
+    if (typeof cfg.expectExit === 'number') {
+      for (const [side, s] of [['original', r.original], ['rewritten', r.rewritten]]) {
+        if (s.ran && s.exitCode !== cfg.expectExit) rec.reasons.push(`${side} exit ${exitOf(s)}, expected ${cfg.expectExit}`);
+      }
+    }
+  }
+  if (!rec.reasons.length && r.ok) rec.status = 'pass';
+  else if (!rec.reasons.length) rec.reasons.push('not verified');
+}
+
+/**
+ * A monorepo app: `stageify --write .` once at its root, the `prebuild` images built from their
+ * original Dockerfiles (every FROM image checked to exist locally first), then each service built
+ * and run before and after from its context. One record per service.
+ */
+async function runMonorepo(verify, app, cfg, opts) {
+  const services = cfg.services.map((svc) => ({
+    app: { ...app, name: `${app.name}-${svc.name}`, label: `${app.label}:${svc.name}` },
+    cfg: { ...svc }, svc, status: 'fail', reasons: [], result: undefined, before: undefined, after: undefined,
+  }));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `stageify-e2e-${app.name}-`));
+  const built = [];
+  const docker = process.env.STAGEIFY_DOCKER || 'docker';
+  try {
+    const root = path.join(tmp, app.name);
+    fs.cpSync(app.dir, root, { recursive: true, preserveTimestamps: true });
+    const originals = services.map((rec) => fs.readFileSync(path.join(root, rec.svc.dockerfile), 'utf8'));
+    let note = null;
+    if (!opts.originals) {
+      const rw = rewrite(root);
+      if (!rw.ok) note = rw.note;
+    }
+    for (const pre of cfg.prebuild || []) {
+      const file = path.join(root, pre.dockerfile);
+      const missing = verify.listBaseImages(fs.readFileSync(file, 'utf8'))
+        .filter((img) => spawnSync(docker, ['image', 'inspect', img], { stdio: 'ignore' }).status !== 0);
+      if (missing.length) { note = `prebuild ${pre.image}: base image missing locally: ${missing.join(', ')}`; break; }
+      const b = spawnSync(docker, ['build', '--network', 'none', '-q', '-t', pre.image, '-f', file, path.join(root, pre.context)], {
+        encoding: 'utf8', env: { ...process.env, DOCKER_BUILDKIT: '0' }, timeout: 600000,
+      });
+      if (b.status !== 0) { note = `prebuild ${pre.image} failed: ${lastLines(b.stderr || b.stdout || '', 3).trim()}`; break; }
+      built.push(pre.image);
+    }
+    for (let k = 0; k < services.length; k++) {
+      const rec = services[k];
+      if (note) { rec.reasons.push(note); continue; }
+      const rewritten = fs.readFileSync(path.join(root, rec.svc.dockerfile), 'utf8');
+      rec.unchanged = rewritten === originals[k];
+      if (!opts.originals && rec.unchanged && !rec.cfg.expectUnchanged) rec.reasons.push('unchanged: stageify left the Dockerfile as it was');
+      rec.before = verify.finalBase(originals[k]);
+      rec.after = verify.finalBase(rewritten);
+      try {
+        await verifyOne(verify, rec, rec.cfg, {
+          contextDir: path.join(root, rec.svc.context || '.'), original: originals[k], rewritten, keepImages: opts.keepImages,
+        });
+      } catch (e) {
+        rec.reasons.push(`runner error: ${e && e.stack ? e.stack : e}`);
+      }
+    }
+  } finally {
+    if (!opts.keepImages) for (const img of built) spawnSync(docker, ['image', 'rm', img], { stdio: 'ignore' });
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  return services;
+}
+
 async function runApp(verify, app, opts) {
   const cfg = readConfig(app);
+  if (Array.isArray(cfg.services) && !cfg.skip && !cfg.configError) return runMonorepo(verify, app, cfg, opts);
   const rec = { app, cfg, status: 'fail', reasons: [], result: undefined, before: undefined, after: undefined };
   if (cfg.configError) { rec.reasons.push(cfg.configError); return rec; }
   if (cfg.skip) { rec.status = 'skip'; rec.reasons.push(String(cfg.skip)); return rec; }
@@ -283,9 +385,11 @@ async function main() {
   const t0 = Date.now();
   const recs = [];
   for (const app of apps) {
-    const rec = await runApp(verify, app, opts);
-    recs.push(rec);
-    printRec(verify, rec, opts);
+    const got = await runApp(verify, app, opts);
+    for (const rec of Array.isArray(got) ? got : [got]) {
+      recs.push(rec);
+      printRec(verify, rec, opts);
+    }
   }
 
   const resultsFile = opts.results || (!opts.only.length && !opts.originals ? path.join(ROOT, 'examples', 'RESULTS.md') : undefined);

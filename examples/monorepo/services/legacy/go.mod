@@ -1,0 +1,3 @@
+module example.com/monorepo/legacy
+
+go 1.19

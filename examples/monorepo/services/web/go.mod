@@ -1,0 +1,3 @@
+module example.com/monorepo/web
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/monorepo/worker
+
+go 1.19
