@@ -549,6 +549,7 @@ function median(xs) {
 const noSmaller = (p) => p.class === 'nothing to gain' && (p.messages || []).some((m) => NO_SMALLER_RUNTIME.has(m.id));
 
 function summarize(projects) {
+  reclassify(projects);
   const counts = Object.fromEntries(CLASSES.map((c) => [c, 0]));
   for (const p of projects) counts[p.class] = (counts[p.class] || 0) + 1;
   // Shrinkable: the original builds and runs here and stageify did not judge it already slim.
