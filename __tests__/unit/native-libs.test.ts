@@ -4,7 +4,7 @@ import { parseDockerfile } from '../../src/dockerfile';
 import '../../transforms';
 import { planCgoLibraries, systemDevInstalls } from '../../transforms/go/cgo-libs';
 import type { CgoLibraryInput } from '../../transforms/go/cgo-libs';
-import { alpineMapped, devProvides, MAPPED_DEBIAN_RELEASES, NATIVE_LIBS_DATE, runtimeLibraries } from '../../transforms/shared/native-libs';
+import { alpineMapped, devBrings, devKnown, devProvides, libraryPackagesOf, MAPPED_DEBIAN_RELEASES, NATIVE_LIBS_DATE, runtimeLibraries } from '../../transforms/shared/native-libs';
 import data from '../../transforms/shared/native-libs.json';
 
 const body = (text: string) => parseDockerfile(text).stages[0].body;
@@ -98,5 +98,22 @@ describe('Go: libraries the builder installs for cgo', () => {
     expect(refusal('RUN apk add sqlite-dev')).toContain('not its own apt');
     expect(refusal('RUN apt-get install -y libsqlite3-dev', { runtime: 'distroless' })).toContain('use --runtime debian');
     expect(refusal('RUN apt-get install -y libsqlite3-dev', { programs: ['/notes', 'wget'] })).toContain('wget, which Debian slim does not have');
+  });
+});
+
+describe('Python and Ruby: libraries of source packages and gems', () => {
+  it('gives the library packages of a release from its development packages, the oldest mapped release before it', () => {
+    expect(libraryPackagesOf({ apt: 'libpq-dev', apk: 'libpq-dev' }, 12)).toEqual({ apt: ['libpq5'], apk: ['libpq'] });
+    expect(libraryPackagesOf({ apt: 'default-libmysqlclient-dev', apk: 'mariadb-connector-c-dev' }, 13)).toEqual({ apt: ['libmariadb3'], apk: ['mariadb-connector-c'] });
+    expect(libraryPackagesOf({ apt: 'libsqlite3-dev', apk: 'sqlite-dev' }, 10)).toEqual({ apt: ['libsqlite3-0'], apk: ['sqlite-libs'] });
+    expect(() => libraryPackagesOf({ apt: 'libwidget-dev', apk: 'widget-dev' }, 12)).toThrow(/libwidget-dev/);
+  });
+
+  it('knows which development package brings which library', () => {
+    expect(devKnown('apt', 'libpq-dev')).toBe(true);
+    expect(devKnown('apt', 'libmysqlclient-dev')).toBe(false);
+    expect(devBrings('apt', 'libmariadb-dev-compat', 'libmariadb3')).toBe(true);
+    expect(devBrings('apt', 'libpq-dev', 'libmariadb3')).toBe(false);
+    expect(devBrings('apt', 'libpcap-dev', 'libpcap0.8t64')).toBe(true);
   });
 });

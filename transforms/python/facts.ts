@@ -16,13 +16,14 @@ export interface PythonFacts {
 
 /**
  * Packages with no self-contained wheels that compile against a system library of the full image
- * (buildpack-deps has the headers): the runtime needs the library itself. Binary wheels
- * (psycopg2-binary, lxml, Pillow…) carry their libraries and need nothing.
+ * (buildpack-deps has the headers): the runtime needs the library itself, whose packages the
+ * native library map (transforms/shared/native-libs.json) gives for these development packages.
+ * Binary wheels (psycopg2-binary, lxml, Pillow…) carry their libraries and need nothing.
  */
 export const NATIVE_PACKAGES: Record<string, { apt: string; apk: string }> = {
-  psycopg2: { apt: 'libpq5', apk: 'libpq' },
-  mysqlclient: { apt: 'libmariadb3', apk: 'mariadb-connector-c' },
-  'mysql-python': { apt: 'libmariadb3', apk: 'mariadb-connector-c' },
+  psycopg2: { apt: 'libpq-dev', apk: 'libpq-dev' },
+  mysqlclient: { apt: 'default-libmysqlclient-dev', apk: 'mariadb-connector-c-dev' },
+  'mysql-python': { apt: 'default-libmysqlclient-dev', apk: 'mariadb-connector-c-dev' },
 };
 
 const DEP_FILE = /(^|\/)(requirements[^/]*\.(txt|in)|pyproject\.toml|setup\.py|setup\.cfg|Pipfile)$/;

@@ -11,6 +11,8 @@ import { line } from '../shared/split';
 import type { Transform, TransformInput, TransformOutcome } from '../types';
 import { skip, withFirstPass } from '../types';
 import { gatherPythonFacts, NATIVE_PACKAGES } from './facts';
+import { libraryPackagesOf } from '../shared/native-libs';
+import { debianReleaseOfTag } from '../shared/runtime-bases';
 import type { PythonFacts } from './facts';
 import { majorOf, slimTagOf } from '../shared/interpreted/image-tags';
 import { isPythonName, pythonInstalls } from './installs';
@@ -106,12 +108,11 @@ export function planPython(input: TransformInput, facts: PythonFacts): Transform
   if (runtime.libc === 'glibc' && !runtime.sameAsBuilder) {
     const named = found.pips.flatMap((p) => p.packages.map((n) => ({ pkg: n.toLowerCase().replace(/[<>=!~;[].*$/, ''), where: `line ${p.cmd.ins.line}` })));
     for (const n of [...facts.native, ...named.filter((x) => x.pkg in NATIVE_PACKAGES)]) {
-      const lib = NATIVE_PACKAGES[n.pkg];
-      if (!nativeLibs.apt.includes(lib.apt)) {
-        nativeLibs.apt.push(lib.apt);
-        nativeLibs.apk.push(lib.apk);
-        nativeLibs.why.push(`${n.pkg} (${n.where}) links ${lib.apt}`);
-      }
+      const lib = libraryPackagesOf(NATIVE_PACKAGES[n.pkg], debianReleaseOfTag(runtime.tag, 12));
+      if (lib.apt.every((l) => nativeLibs.apt.includes(l))) continue;
+      for (const l of lib.apt) if (!nativeLibs.apt.includes(l)) nativeLibs.apt.push(l);
+      for (const l of lib.apk) if (!nativeLibs.apk.includes(l)) nativeLibs.apk.push(l);
+      nativeLibs.why.push(`${n.pkg} (${n.where}) links ${lib.apt.join(' ')}`);
     }
   }
 

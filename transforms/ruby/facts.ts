@@ -23,12 +23,14 @@ export interface RubyFacts {
 
 /**
  * Source gems whose extension links a system library the full image has (buildpack-deps headers)
- * and slim lacks. nokogiri builds its own libxml2 and precompiled platform gems carry theirs.
+ * and slim lacks, by the library's development packages; the native library map
+ * (transforms/shared/native-libs.json) gives the packages the runtime installs. nokogiri builds its
+ * own libxml2 and precompiled platform gems carry theirs.
  */
 export const NATIVE_GEMS: Record<string, { apt: string; apk: string }> = {
-  pg: { apt: 'libpq5', apk: 'libpq' },
-  mysql2: { apt: 'libmariadb3', apk: 'mariadb-connector-c' },
-  sqlite3: { apt: 'libsqlite3-0', apk: 'sqlite-libs' },
+  pg: { apt: 'libpq-dev', apk: 'libpq-dev' },
+  mysql2: { apt: 'default-libmysqlclient-dev', apk: 'mariadb-connector-c-dev' },
+  sqlite3: { apt: 'libsqlite3-dev', apk: 'sqlite-dev' },
 };
 /** Gems with native extensions that need only the C library (named in the message). */
 export const EXTENSION_GEMS = new Set(['nokogiri', 'ffi', 'bcrypt', 'puma', 'nio4r', 'websocket-driver', 'bootsnap', 'msgpack', 'json', 'racc', 'date', 'oj', 'redcarpet', 'unf_ext', 'eventmachine', 'hiredis', 'grpc', 'google-protobuf', 'sassc']);

@@ -14,6 +14,8 @@ import type { StageCommand } from '../shared/interpreted/stage-walk';
 import { programName } from '../shared/interpreted/stage-walk';
 import { GEM_HOME, rubyInstalls, settingVariable } from './bundle';
 import { EXTENSION_GEMS, gatherRubyFacts, NATIVE_GEMS } from './facts';
+import { libraryPackagesOf } from '../shared/native-libs';
+import { debianReleaseOfTag } from '../shared/runtime-bases';
 import type { RubyFacts } from './facts';
 import { expandRubyOnbuild } from './onbuild';
 import { officialConfig } from '../shared/image-config';
@@ -87,11 +89,11 @@ export function planRuby(input: TransformInput, facts: RubyFacts): TransformOutc
     messages.push(msg('ruby/native-gems', { gems: [...new Set(native.map((g) => g.name))].sort().join(', '), libc: runtime.libc }));
     if (runtime.libc === 'glibc' && !runtime.sameAsBuilder) {
       for (const g of native.filter((x) => x.name in NATIVE_GEMS && x.platform === null)) {
-        const lib = NATIVE_GEMS[g.name];
-        if (nativeLibs.apt.includes(lib.apt)) continue;
-        nativeLibs.apt.push(lib.apt);
-        nativeLibs.apk.push(lib.apk);
-        nativeLibs.why.push(`${g.name} (${g.lock}) links ${lib.apt}`);
+        const lib = libraryPackagesOf(NATIVE_GEMS[g.name], debianReleaseOfTag(runtime.tag, 12));
+        if (lib.apt.every((l) => nativeLibs.apt.includes(l))) continue;
+        for (const l of lib.apt) if (!nativeLibs.apt.includes(l)) nativeLibs.apt.push(l);
+        for (const l of lib.apk) if (!nativeLibs.apk.includes(l)) nativeLibs.apk.push(l);
+        nativeLibs.why.push(`${g.name} (${g.lock}) links ${lib.apt.join(' ')}`);
       }
     }
   }

@@ -3,6 +3,7 @@
 // from Debian's package metadata by scripts/native-libs/generate.js; the Alpine half is kept by hand
 // (see the `about` of native-libs.json).
 import data from './native-libs.json';
+import { RELEASE_NAMES as RELEASE_CODENAMES } from './runtime-bases';
 
 export type NativeManager = 'apt' | 'apk';
 
@@ -53,4 +54,30 @@ export function alpineMapped(version: string): boolean {
   const [omaj, omin] = OLDEST_MAPPED_ALPINE.split('.').map(Number);
   if (min === undefined || Number.isNaN(min)) return maj >= omaj;
   return maj > omaj || (maj === omaj && min >= omin);
+}
+
+/** Whether the map knows a development package (in any Debian release it covers, or on Alpine). */
+export function devKnown(manager: NativeManager, dev: string): boolean {
+  if (manager === 'apk') return Object.prototype.hasOwnProperty.call(ALPINE, dev);
+  return MAPPED_DEBIAN_RELEASES.some((r) => Object.prototype.hasOwnProperty.call(DEBIAN[r], dev));
+}
+
+/** Whether installing `dev` brings the library package `lib` in some release the map covers. */
+export function devBrings(manager: NativeManager, dev: string, lib: string): boolean {
+  if (manager === 'apk') return devProvides('apk', null, dev, lib);
+  return MAPPED_DEBIAN_RELEASES.some((r) => devProvides('apt', r, dev, lib));
+}
+
+/**
+ * The library packages of one library, given by its development packages, for a Debian release
+ * (12 = bookworm) and for Alpine. A release the map does not cover (older ones) gets the names of
+ * the oldest release it covers.
+ */
+export function libraryPackagesOf(dev: { apt: string; apk: string }, debianRelease: number): { apt: string[]; apk: string[] } {
+  const name = RELEASE_CODENAMES[debianRelease];
+  const release = name && MAPPED_DEBIAN_RELEASES.includes(name) ? name : MAPPED_DEBIAN_RELEASES[0];
+  const apt = runtimeLibraries('apt', release, [dev.apt]);
+  const apk = runtimeLibraries('apk', null, [dev.apk]);
+  if (apt.unknown.length || apk.unknown.length) throw new Error(`native-libs.json does not map ${[...apt.unknown, ...apk.unknown].join(', ')}`);
+  return { apt: apt.libraries, apk: apk.libraries };
 }

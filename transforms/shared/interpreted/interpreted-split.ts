@@ -19,6 +19,7 @@ import { scanSource, startCommandReads } from './folder-reads';
 import type { SourceReads } from './folder-reads';
 import type { StageWalk } from './stage-walk';
 import { installLine, removedPackages, splitPackages, systemInstalls } from './system-packages';
+import { devBrings, devKnown } from '../native-libs';
 import type { PackageManager } from './system-packages';
 
 export type Lang = 'python' | 'ruby';
@@ -82,7 +83,7 @@ export function planInterpretedSplit(input: TransformInput, walk: StageWalk, pla
   }
   const runtimePackages = [...split.runtime];
   const libs = manager === 'apk' ? plan.nativeLibs.apk : plan.nativeLibs.apt;
-  const addedLibs = libs.filter((l) => !runtimePackages.includes(l) && !coveredByDev(l, runtimePackages));
+  const addedLibs = libs.filter((l) => !runtimePackages.includes(l) && !coveredByDev(manager, l, runtimePackages));
   runtimePackages.push(...addedLibs);
   if (split.runtime.length) messages.push(msg(id(lang, 'packages-repeated'), { packages: split.runtime.join(' '), line: installs[0].line }, installs[0].line));
   if (split.dropped.length) messages.push(msg(id(lang, 'build-tools-dropped'), { packages: split.dropped.join(' ') }));
@@ -201,9 +202,16 @@ function programReads(specs: ReturnType<typeof runSpecs>, workdir: string, escap
   return { workdir, served: start.served, sources: [...plan.sourceReads.sources, ...inline], incomplete: plan.sourceReads.incomplete };
 }
 
-/** A `-dev` package the runtime installs anyway already pulls the library in. */
-function coveredByDev(lib: string, packages: readonly string[]): boolean {
+/**
+ * A `-dev` package the runtime installs anyway already pulls the library in: as the native library
+ * map says, or for a package it does not know (older releases' names), by the library's name.
+ */
+function coveredByDev(manager: PackageManager, lib: string, packages: readonly string[]): boolean {
   const stem = lib.replace(/\d+(\.\d+)*$/, '').replace(/-$/, '');
-  return packages.some((p) => p.endsWith('-dev') && (p.startsWith(stem) || (stem.startsWith('libmariadb') && /mysqlclient|mariadb/.test(p))));
+  return packages.some((p) => {
+    if (!p.endsWith('-dev')) return false;
+    if (devKnown(manager, p)) return devBrings(manager, p, lib);
+    return p.startsWith(stem) || (stem.startsWith('libmariadb') && /mysqlclient|mariadb/.test(p));
+  });
 }
 
