@@ -19,6 +19,8 @@ import type { Transform, TransformInput, TransformOutcome } from '../types';
 import { skip } from '../types';
 import { parseCargoArgs } from './cargo-command';
 import { gatherRustFacts, nativeLinks } from './facts';
+import { planRustLibraries, withRustLibraries } from './system-libs';
+import type { RustLibraries } from './system-libs';
 import type { RustFacts } from './facts';
 import { buildOutputs, findArtifact, replayRustStage } from './replay';
 import type { Linkage, RustArtifact, RustReplay } from './replay';
@@ -137,25 +139,37 @@ export function planRustSplit(input: TransformInput, facts: RustFacts): Transfor
   if (libc === 'glibc' && !tagRelease && !alpineOfTag(base.tag)) {
     messages.push(msg('rust/debian-release', { tag: base.tag ?? 'latest', release: RELEASE_NAMES[release] ?? String(release) }));
   }
+  // System libraries besides OpenSSL: Debian slim of the builder's release installs their packages.
+  const links = libc !== 'none' ? nativeLinks(facts) : null;
+  let systemLibs: RustLibraries | null = null;
+  if (links?.others.length && libc === 'glibc' && (input.options.runtime === undefined || input.options.runtime === 'debian')) {
+    systemLibs = planRustLibraries(links, release);
+    if (systemLibs.kind === 'refused') {
+      const [crate, library] = links.others[0];
+      return skip(msg('rust/system-library', { crate, library, reason: systemLibs.reason }));
+    }
+  }
   const explicitUser = replay.users.length > 0;
   const policy = input.options.user ?? 'nonroot';
   const choice = chooseNativeRuntime(
     { libc, shell, busybox, user: policy, explicitUser, debianRelease: release, alpineVersion: alpineOfTag(base.tag), cxx: true },
-    input.options.runtime,
+    systemLibs?.kind === 'install' ? 'debian' : input.options.runtime,
   );
   if (!choice.ok) {
     if (choice.reason === 'libc') return skip(msg('runtime/libc-mismatch', { image: choice.image, libc: choice.libc === 'none' ? 'no C library' : choice.libc ?? '?' }));
     return skip(msg('runtime/program-missing', { keyword: entry.keyword, line: entry.ins.line, program: 'a shell' }, entry.ins.line));
   }
-  const rt = choice.base;
+  const rt = systemLibs?.kind === 'install' ? withRustLibraries(choice.base, systemLibs) : choice.base;
 
   // System libraries the binary links (only matters when it is not static).
-  if (libc !== 'none' && !rt.custom) {
-    const links = nativeLinks(facts);
+  if (systemLibs?.kind === 'install') {
+    messages.push(msg('rust/system-libraries-installed', { crates: systemLibs.crates.join(', '), image: rt.image, libraries: systemLibs.libraries.join(' '), source: systemLibs.source }));
+  } else if (libc !== 'none' && !rt.custom) {
     if (links) {
       if (links.others.length) {
         const [crate, library] = links.others[0];
-        return skip(msg('rust/system-library', { crate, library }));
+        const reason = libc === 'musl' ? 'stageify installs system libraries only on Debian slim runtimes' : `--runtime ${input.options.runtime} cannot install it`;
+        return skip(msg('rust/system-library', { crate, library, reason }));
       }
       if (links.openssl) {
         if (release < 12) return skip(msg('rust/openssl-old-release', { release: RELEASE_NAMES[release] ?? String(release), library: 'libssl1.1' }));
