@@ -15,12 +15,11 @@ import { appUnderRootHome } from './root-home';
 import type { FileStatus, Message, TextEdit, TransformOptions } from './types';
 import { validateRewrite } from './validate';
 // The one place src/ reaches the transforms: the registry.
-import { TRANSFORMS, applyBuildkit, buildkitFeatures } from '../transforms';
+import { TRANSFORMS, applyBuildkit, approxSizeMb, buildkitFeatures, isMinimalBase } from '../transforms';
 import type { Transform, TransformInput } from '../transforms';
 
-export { TRANSFORMS };
+export { TRANSFORMS, approxSizeMb };
 export type { Transform };
-import { isMinimalBase } from '../transforms/shared/runtime-bases';
 
 export interface PlanInput {
   ctx: ContextFS;

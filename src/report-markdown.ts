@@ -3,7 +3,7 @@
 import { resultPatch } from './patch';
 import { summarize } from './report-summary';
 import type { FileResult } from './types';
-import { approxSizeMb } from '../transforms/shared/runtime-bases';
+import { approxSizeMb } from './engine';
 
 /** A planned file as the report sees it: a full result, or a slim entry holding its diff. */
 type Entry = Pick<FileResult, 'path' | 'status' | 'messages' | 'baseBefore' | 'baseAfter' | 'context'> &

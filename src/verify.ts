@@ -23,7 +23,7 @@ import type { ParsedDockerfile, Stage } from './dockerfile';
 import { expandVars } from './image-ref';
 import { DEFAULT_WAIT_SECONDS, httpUrl } from './verify-settings';
 import type { HttpTarget } from './verify-settings';
-import { joinContinuations, splitFlags } from '../transforms/shared/instructions';
+import { joinContinuations, splitFlags } from './instruction-text';
 
 export interface VerifyOptions {
   /** Build context folder (shared by both builds). */

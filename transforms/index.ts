@@ -25,6 +25,9 @@ export const TRANSFORMS: ReadonlyArray<Transform<any>> = [
 for (const t of TRANSFORMS) if (t.messages) registerMessages(t.messages);
 registerMessages(BUILDKIT_MESSAGES);
 
+// Facts about runtime images the engine and the reports use.
+export { approxSizeMb, isMinimalBase } from './shared/runtime-bases';
+
 // The opt-in BuildKit pass the engine runs on a transform's rewrite.
 export { applyBuildkit, buildkitFeatures } from './shared/buildkit';
 
