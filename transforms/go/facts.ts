@@ -3,6 +3,7 @@
 import type { ContextFS } from '../../src/context';
 import { fileConstraints } from './build-constraints';
 import type { FileConstraints } from './build-constraints';
+import type { StartScriptText } from './start-script';
 
 export interface GoModule {
   /** Folder of go.mod, relative to the context ('' = root). */
@@ -36,6 +37,8 @@ export interface GoFacts {
    * `exec.LookPath("ffmpeg")`), with the file that names each: they must exist at run time.
    */
   programsRun: { program: string; file: string }[];
+  /** The start script the start command names, read from the context (see start-script.ts). */
+  startScripts?: StartScriptText[];
 }
 
 /** Modules whose Go packages need cgo (facts from their documentation and issue trackers). */

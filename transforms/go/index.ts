@@ -30,6 +30,7 @@ import { chooseBinaries } from './binaries';
 import { librariesMessage, planCgoLibraries, withLibraries } from './cgo-libs';
 import type { CgoLibraries } from './cgo-libs';
 import { SHARED_DIRS } from '../shared/runtime-files';
+import { gatherStartScripts, planStartScript } from './start-script';
 
 /** Environment variables that only steer the Go toolchain: not repeated in the runtime stage. */
 const TOOLCHAIN_ENV = new Set([
@@ -44,7 +45,10 @@ export const goTransform: Transform<GoFacts> = {
   id: 'go',
   messages: GO_MESSAGES,
   matches: (ref) => isOfficialImage(ref, 'golang'),
-  gather: (ctx, input) => gatherGoFacts(ctx, input.hasContext),
+  gather: (ctx, input) => {
+    const facts = gatherGoFacts(ctx, input.hasContext);
+    return { ...facts, startScripts: gatherStartScripts(ctx, input, facts) };
+  },
   readsAhead: { names: ['go.mod', '.godir'], suffixes: ['.go'] },
   plansWithoutTag: true,
   plan(input, facts) {
@@ -111,6 +115,11 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
     uses = programUses(specs, overrides, file.escape);
   }
 
+  // A start script from the context: its programs placed, the script copied, a runtime with its shell.
+  const script = planStartScript(input, facts, replay, artifacts);
+  if (script.kind === 'skip') return skip(script.message);
+  if (script.kind === 'script') messages.push(script.message);
+
   // Which programs are ours, and what else is needed to start them.
   const pathDirs = (replay.env.get('PATH') ?? '').split(':').filter(Boolean);
   const referenced = new Set<Artifact>();
@@ -122,6 +131,18 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
   for (const u of uses) {
     if (u.analysis.shell) shell = true;
     for (const p of u.analysis.programs) {
+      if (script.kind === 'script' && u.spec.ins === script.spec.ins && p === u.analysis.programs[0]) {
+        shell = true;
+        if (script.shell === 'sh') busybox = true;
+        for (const r of script.referenced) {
+          referenced.add(r.artifact);
+          if (r.pathDir && !RUNTIME_DEFAULT_PATH.includes(r.pathDir)) {
+            pathDir = r.pathDir;
+            pathPrograms.add(r.name);
+          }
+        }
+        continue;
+      }
       const hit = resolveProgram(p, replay.workdir, pathDirs, (abs) => artifacts.find((a) => a.path === abs || (a.dir && abs.startsWith(a.path + '/'))) ?? null);
       if (hit) {
         referenced.add(hit.artifact);
@@ -187,7 +208,7 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
   const release = debianReleaseOfTag(base.tag, defaultDebianRelease(base.tag));
   const choice = chooseNativeRuntime(
     { libc, shell, busybox: busybox && tools.kind !== 'packages', user: policy, explicitUser, debianRelease: release, alpineVersion, cxx: facts.cxx },
-    tools.kind === 'packages' ? tools.family : cgoLibs.kind === 'install' ? cgoLibs.family : input.options.runtime,
+    tools.kind === 'packages' ? tools.family : cgoLibs.kind === 'install' ? cgoLibs.family : input.options.runtime ?? (script.kind === 'script' && script.shell === 'bash' ? 'debian' : undefined),
   );
   if (!choice.ok) {
     if (choice.reason === 'libc') return skip(msg('runtime/libc-mismatch', { image: choice.image, libc: choice.libc === 'none' ? 'no C library' : choice.libc ?? '?' }));
@@ -195,6 +216,21 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
   }
   const withToolsBase = tools.kind === 'packages' ? withTools(choice.base, tools, libc) : choice.base;
   const rt = cgoLibs.kind === 'install' ? withLibraries(withToolsBase, cgoLibs, tools.kind === 'packages') : withToolsBase;
+  if (script.kind === 'script') {
+    // bash is on Debian images only; sh is everywhere, as /busybox/sh on distroless debug.
+    if (script.shell === 'bash' && !rt.custom && !rt.image.startsWith('debian:')) {
+      return skip(msg('runtime/program-missing', { keyword: script.spec.keyword, line: script.spec.ins.line, program: `bash (the shebang of ${script.path})` }, script.spec.ins.line));
+    }
+    if (rt.shell === '/busybox/sh') {
+      const argv = script.spec.form.exec ?? uses.find((u) => u.spec.ins === script.spec.ins)?.analysis.argv ?? null;
+      if (!argv || (script.spec.keyword === 'ENTRYPOINT' && !script.spec.form.exec && specs.CMD)) {
+        return skip(msg('runtime/program-missing', { keyword: script.spec.keyword, line: script.spec.ins.line, program: `${script.interpreter} (the shebang of ${script.path})` }, script.spec.ins.line));
+      }
+      const replacement = [rt.shell, ...script.flags, script.path, ...argv.slice(1)];
+      overrides.set(script.spec.ins, replaceCommand(file, script.spec, execText(replacement)));
+      messages.push(msg('go/start-script-busybox', { keyword: script.spec.keyword, line: script.spec.ins.line, script: script.path, interpreter: script.interpreter, replacement: execText(replacement) }, script.spec.ins.line));
+    }
+  }
   if (rt.custom) messages.push(msg('runtime/custom-image', { image: rt.image }));
   messages.push(msg('runtime/base', { image: rt.image, why: rt.why }));
   if (cgoLibs.kind === 'install') messages.push(librariesMessage(cgoLibs, rt.image));
@@ -286,6 +322,9 @@ export function planSplit(input: TransformInput, facts: GoFacts): TransformOutco
     for (let k = copies.length - 1; k >= 0; k--) if (inside(copies[k].src)) copies.splice(k, 1);
   }
   for (const p of files.paths) if (!seen.has(p) || files.wholeDir) copies.push({ src: p, dest: p });
+  if (script.kind === 'script' && !copies.some((c) => c.src === script.path || script.path.startsWith(c.src === '/' ? '/' : c.src + '/'))) {
+    copies.push({ src: script.path, dest: script.path });
+  }
   if (unseenFolders.length) {
     const inside = (p: string) => unseenFolders.some((d) => p === d || p.startsWith(d + '/'));
     for (let k = copies.length - 1; k >= 0; k--) if (inside(copies[k].src)) copies.splice(k, 1);

@@ -22,6 +22,12 @@ export const GO_MESSAGES = {
   'go/binaries-folder': ['info', 'the whole folder {dir} is copied to the runtime stage: {reason}'],
   'go/binaries-left': ['info', 'built but not started, left in the builder: {paths}; add `COPY --from={builder} <path> <path>` to the runtime stage for any the program runs'],
   'go/binary-uncertain': ['warning', 'cannot tell whether line {line} builds {path}: its build constraints depend on the builder (CPU, cgo or GOEXPERIMENT) and {dir} is not a folder to copy whole; left alone — set GOARCH and CGO_ENABLED on the build, or build it with `go build -o <path>`'],
+  'go/start-script': ['info', '{keyword} on line {line} runs the start script {script} ({shell}): it is copied with the programs it starts ({programs}), on a runtime with {shell}'],
+  'go/start-script-busybox': ['info', '{keyword} on line {line} runs {script}, whose shebang names {interpreter}; the runtime has no such path, so it runs {replacement} (busybox sh, the same POSIX shell language)'],
+  'go/start-script-builds': ['warning', 'the start script {script} ({keyword} on line {line}) runs `{command}` on its line {scriptLine}: it builds at every start and needs the toolchain; left alone — build in the builder with a RUN line and make the script start the result'],
+  'go/start-script-unplaced': ['warning', 'the start script {script} ({keyword} on line {line}) starts {program} on its line {scriptLine}, which is not built here, a busybox applet or a shell builtin; left alone — build or install it in the builder and start it by its path, or pass --runtime IMAGE that has it'],
+  'go/start-script-unread': ['warning', 'the start script {script} ({keyword} on line {line}) has {what} on its line {scriptLine}, whose commands stageify does not follow; left alone — start the program from the script without it, or convert by hand'],
+  'go/start-script-shell': ['warning', 'the start script {script} ({keyword} on line {line}) runs with `{interpreter}`, which stageify does not place in a runtime image (it knows sh and bash); left alone — pass --runtime IMAGE that has it'],
 } as const satisfies Record<string, readonly [Severity, string]>;
 
 declare module '../../src/messages' {

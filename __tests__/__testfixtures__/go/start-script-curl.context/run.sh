@@ -1,0 +1,3 @@
+#!/bin/sh
+curl -fsS http://config.internal/settings > /tmp/settings
+exec ./server

@@ -1,0 +1,5 @@
+#!/bin/sh
+start() {
+  exec ./server "$@"
+}
+start "$@"

@@ -1,0 +1,5 @@
+FROM golang:1.22
+WORKDIR /app
+COPY . .
+RUN go build -o /app/server .
+CMD ["./run.sh"]
