@@ -4,6 +4,8 @@
 // (a) a bare find + read + dockerfile-ast parse of the same files (the floor), (b) the real CLI
 // `node bin/stageify.js --format json <dir>` as a child process, (c) the public API in-process
 // (to separate process start-up) — plus `stageify --version` and the peak RSS of the CLI.
+// The monorepo has a compose.yaml naming every service (`build:` and `image:`); (b) runs also
+// without it, alternating, so the cost of reading the compose file shows as a share of (b).
 //
 //   npm run bench                         10,000 services, 5 runs each
 //   npm run bench -- --files 2000 --runs 3
@@ -89,6 +91,25 @@ func main() {
 }
 `;
 
+/** compose.yaml naming services [0, n): each built from its own folder, with an image name. */
+function writeCompose(dir, n) {
+  const parts = ['services:\n'];
+  for (let i = 0; i < n; i++) parts.push(`  svc-${i}:\n    build: ./svc-${i}\n    image: example.com/monorepo/svc-${i}:1\n`);
+  fs.writeFileSync(path.join(dir, 'compose.yaml'), parts.join(''));
+}
+
+/** Runs `fn` with compose.yaml moved aside. */
+async function withoutCompose(dir, fn) {
+  const file = path.join(dir, 'compose.yaml');
+  const aside = path.join(path.dirname(dir), `${path.basename(dir)}.compose.yaml`);
+  fs.renameSync(file, aside);
+  try {
+    return await fn();
+  } finally {
+    fs.renameSync(aside, file);
+  }
+}
+
 /** Adds services [from, to) to `dir`. */
 function generate(dir, from, to) {
   for (let i = from; i < to; i++) {
@@ -98,6 +119,7 @@ function generate(dir, from, to) {
     fs.writeFileSync(path.join(svc, 'go.mod'), GO_MOD(i));
     fs.writeFileSync(path.join(svc, 'main.go'), MAIN_GO(i));
   }
+  writeCompose(dir, to);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -147,11 +169,11 @@ const HAS_TIME = fs.existsSync('/usr/bin/time') &&
   spawnSync('/usr/bin/time', ['-v', 'true'], { encoding: 'utf8' }).stderr.includes('Maximum resident set size');
 
 /** Runs the CLI once; resolves with wall time, peak RSS (kB) and the parsed JSON report. */
-function runCli(dir) {
+function runCli(dir, extra = []) {
   return new Promise((resolve, reject) => {
     // /usr/bin/time -v gives an exact peak; otherwise poll VmHWM (monotonic, so the last read is a floor).
     const cmd = HAS_TIME ? '/usr/bin/time' : process.execPath;
-    const args = HAS_TIME ? ['-v', process.execPath, BIN, '--format', 'json', dir] : [BIN, '--format', 'json', dir];
+    const args = HAS_TIME ? ['-v', process.execPath, BIN, '--format', 'json', ...extra, dir] : [BIN, '--format', 'json', ...extra, dir];
     const t0 = performance.now();
     const child = spawn(cmd, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     const out = [];
@@ -169,7 +191,8 @@ function runCli(dir) {
       if (m) hwm = Number(m[1]);
       let report;
       try { report = JSON.parse(Buffer.concat(out).toString('utf8')); } catch (e) { return reject(e); }
-      resolve({ wall, rssKb: hwm || null, report });
+      const d = /stageify: read \d+ compose\/bake files, \d+ Dockerfiles declared, in (\d+) ms/.exec(err);
+      resolve({ wall, rssKb: hwm || null, report, declarationsMs: d ? Number(d[1]) : null });
     });
   });
 }
@@ -221,24 +244,36 @@ function checkReport(report, n) {
 }
 
 async function benchOne(dir, n, runs) {
-  const bare = [], cli = [], api = [], rss = [];
+  const bare = [], cli = [], api = [], rss = [], noCompose = [], declMs = [];
   for (let i = 0; i < runs; i++) {
     const b = runBare(dir);
     if (b.files !== n) throw new Error(`bare parse found ${b.files} files, expected ${n}`);
     bare.push(b);
-    const c = await runCli(dir);
+    // With and without compose.yaml, in alternating order.
+    const plain = async () => {
+      const c = await withoutCompose(dir, () => runCli(dir));
+      checkReport(c.report, n);
+      noCompose.push(c.wall);
+    };
+    if (i % 2) await plain();
+    const c = await runCli(dir, ['--debug']);
     checkReport(c.report, n);
+    if (c.declarationsMs !== null) declMs.push(c.declarationsMs);
+    const declared = c.report.files.filter((f) => f.context && f.context.source === 'compose').length;
+    if (declared !== n) throw new Error(`expected all ${n} contexts from compose.yaml, got ${declared}`);
     cli.push(c.wall);
     if (c.rssKb) rss.push(c.rssKb);
+    if (i % 2 === 0) await plain();
     const a = runApi(dir);
     if (a.changed !== n) throw new Error(`API: ${a.changed} of ${a.files} changed, expected ${n}`);
     api.push(a.wall);
   }
   return {
-    bareWall: bare.map((b) => b.wall), bareInner: bare.map((b) => b.inner), cli, api, rss,
+    bareWall: bare.map((b) => b.wall), bareInner: bare.map((b) => b.inner), cli, api, rss, noCompose, declMs,
     med: {
       bareWall: median(bare.map((b) => b.wall)), bareInner: median(bare.map((b) => b.inner)),
-      cli: median(cli), api: median(api), rss: rss.length ? Math.max(...rss) : null,
+      cli: median(cli), api: median(api), rss: rss.length ? Math.max(...rss) : null, noCompose: median(noCompose),
+      declMs: declMs.length ? median(declMs) : null,
     },
   };
 }
@@ -277,6 +312,8 @@ async function main() {
     out(`(a) bare find+read+parse, child process: ${list(r.bareWall)}  median ${ms(r.med.bareWall)}`);
     out(`    same, inside the process:            ${list(r.bareInner)}  median ${ms(r.med.bareInner)}`);
     out(`(b) stageify --format json (CLI):       ${list(r.cli)}  median ${ms(r.med.cli)}`);
+    out(`    same, without compose.yaml:          ${list(r.noCompose)}  median ${ms(r.med.noCompose)}`);
+    out(`    reading compose.yaml inside (b):     ${list(r.declMs)}  median ${ms(r.med.declMs)} (--debug)`);
     out(`(c) public API in-process:               ${list(r.api)}  median ${ms(r.med.api)}`);
     out(`    process start-up + output ≈ (b) - (c) = ${ms(r.med.cli - r.med.api)}`);
     out(`peak RSS of stageify:                    ${list(r.rss, mb)}  max ${mb(r.med.rss)}`);
@@ -284,6 +321,10 @@ async function main() {
     out('');
     out(`ratio CLI / bare (child processes):   ${ratio.toFixed(2)}x   target <= ${TARGETS.ratio}x   ${verdict(ratio <= TARGETS.ratio)}`);
     out(`ratio API / bare (in-process):        ${(r.med.api / r.med.bareInner).toFixed(2)}x`);
+    const composeCost = (r.med.cli - r.med.noCompose) / r.med.noCompose * 100;
+    const inside = r.med.declMs === null ? null : r.med.declMs / r.med.cli * 100;
+    out(`with compose.yaml vs without (${n} services): ${composeCost >= 0 ? '+' : ''}${composeCost.toFixed(1)}% (without it, contexts are inferred file by file)`);
+    out(`reading compose.yaml, share of (b):   ${inside === null ? 'n/a' : `${inside.toFixed(1)}%`}   target <= 5%   ${verdict(inside !== null && inside <= 5)}`);
     out(`throughput:                           ${Math.round(fps)} files/s   target >= ${TARGETS.filesPerSec}   ${verdict(fps >= TARGETS.filesPerSec)}`);
     out(`peak RSS:                             ${mb(r.med.rss)}   target <= ${TARGETS.rssMb} MB   ${verdict(r.med.rss != null && r.med.rss / 1024 <= TARGETS.rssMb)}`);
     out(`--version:                            ${ms(median(version))}   target < ${TARGETS.versionMs} ms   ${verdict(median(version) < TARGETS.versionMs)}`);

@@ -454,8 +454,8 @@ async function runStdin(ctx: Ctx): Promise<number> {
   if (args.verify && !context) throw new UsageError('--verify with stdin needs --stdin-filepath or --context');
   let result: FileResult;
   try {
-    const { onbuildBases } = require('./context-resolve') as typeof import('./context-resolve');
-    const bases = onbuildBases(null, setup.config?.onbuildFrom, setup.onbuildFrom);
+    const { namedOnbuildBases } = require('./context-resolve') as typeof import('./context-resolve');
+    const bases = namedOnbuildBases(setup.config?.onbuildFrom, setup.onbuildFrom);
     result = { ...engine.transformDockerfile(text, { ...opts, path: name, context, onbuildBases: bases }), path: name, encoding };
     if (context) {
       const source = setup.flags.context !== undefined ? 'flag' : opts.context !== undefined ? 'config' : 'default';
@@ -488,6 +488,8 @@ async function runFiles(ctx: Ctx): Promise<number> {
   const { createProgress } = require('./progress') as typeof import('./progress');
   const { writeResult } = require('./write') as typeof import('./write');
 
+  // Compose and bake files above the working folder are parsed on another thread meanwhile.
+  const prefetch = (require('./build-declarations/prefetch') as typeof import('./build-declarations/prefetch')).prefetchDeclarations(io.cwd);
   const found = discover(args.paths, io.cwd);
   // Discovery errors and files in one deterministic order (stable: an error before a file of the same path).
   type Item = { path: string; error?: (typeof found.errors)[number] };
@@ -498,25 +500,45 @@ async function runFiles(ctx: Ctx): Promise<number> {
   const progress = createProgress({ stream: io.stderr as never, total: items.length, enabled: !args.quiet && args.format === 'text' });
   // Text view: the diffs, or nothing once --write applied them.
   const views = openViews(ctx, report, args.write ? () => '' : undefined);
-  // The repository's compose and bake files: where each Dockerfile is built from, and its bases.
-  const resolve = require('./context-resolve') as typeof import('./context-resolve');
-  const declarations = found.files.length
-    ? (require('./build-declarations') as typeof import('./build-declarations')).loadDeclarations(found.files.map((f) => path.resolve(io.cwd, f)), io.cwd)
-    : null;
-  setup.repoBase = (require('./repo-bases') as typeof import('./repo-bases')).repoBaseLookup(
-    resolve.onbuildBases(declarations, setup.config?.onbuildFrom, setup.onbuildFrom));
-  // Each file's options up front: the reader thread needs every file's context folder.
+  // Each file's options up front: the reader thread needs every file's context folder. It starts
+  // with the flag's, the config's or the Dockerfile's own, and reads while the compose and bake
+  // files are read here; a file whose declared context is another folder reads its context itself.
   const plans = items.map((item) => {
     if (item.error) return null;
     const abs = path.resolve(io.cwd, item.path);
     const options = optionsFor(setup, abs);
+    const contextDir = options.context ?? path.dirname(abs);
+    return { abs, options, contextDir, aheadDir: contextDir, choices: null as import('./context-resolve').ContextChoice[] | null };
+  });
+  const ahead = startReadAhead(plans, setup, engine.MAX_FILE_BYTES, io.env);
+  // The repository's compose and bake files: where each Dockerfile is built from, and its bases.
+  const resolve = require('./context-resolve') as typeof import('./context-resolve');
+  const declaredAt = performance.now();
+  const parsed = prefetch?.take() ?? null;
+  const tookAt = performance.now();
+  const declarations = found.files.length
+    ? (require('./build-declarations') as typeof import('./build-declarations')).loadDeclarations(found.files.map((f) => path.resolve(io.cwd, f)), io.cwd, parsed)
+    : null;
+  const loadedAt = performance.now();
+  setup.repoBase = (require('./repo-bases') as typeof import('./repo-bases')).repoBaseLookup(
+    resolve.namedOnbuildBases(setup.config?.onbuildFrom, setup.onbuildFrom), declarations?.byImage);
+  for (const plan of plans) {
+    if (!plan) continue;
+    const { abs, options } = plan;
+    options.repoBase = setup.repoBase;
     const choices = resolve.declaredContexts(abs, {
       flag: setup.flags.context, config: setup.flags.context === undefined ? options.context : undefined, declarations, cwd: io.cwd,
     });
-    if (choices?.length === 1) useChoice(options, choices[0]);
-    return { abs, options, contextDir: choices ? choices[0].path : path.dirname(abs), choices: choices && choices.length > 1 ? choices : null };
-  });
-  const ahead = startReadAhead(plans, setup, engine.MAX_FILE_BYTES, io.env);
+    if (!choices) continue;
+    if (choices.length === 1) useChoice(options, choices[0]);
+    else plan.choices = choices;
+    plan.contextDir = choices[0].path;
+  }
+  if (args.debug && declarations) {
+    const ms = (a: number, b: number) => Math.round(b - a);
+    io.stderr.write(`stageify: read ${declarations.files.length} compose/bake files, ${declarations.byDockerfile.size} Dockerfiles declared, ` +
+      `in ${ms(declaredAt, performance.now())} ms (waited ${ms(declaredAt, tookAt)} ms for the parse thread, ${ms(tookAt, loadedAt)} ms to read, ${ms(loadedAt, performance.now())} ms to resolve)\n`);
+  }
   try {
     let done = 0;
     let job = 0;
@@ -552,7 +574,9 @@ async function runFiles(ctx: Ctx): Promise<number> {
       else {
         const { abs, options } = plan;
         try {
-          const early = ahead?.take(job++) ?? null;
+          let early = ahead?.take(job++) ?? null;
+          // Context files read ahead for another folder than the one the file is planned against.
+          if (early && plan.aheadDir !== plan.contextDir) early = { ...early, context: [] };
           if (early) {
             readAhead++;
             if (early.dockerfile.parsed) parsedAhead++;

@@ -47,7 +47,20 @@ function choiceOf(d: BuildDeclaration, cwd: string): ContextChoice {
 
 /** `compose.yaml service web`, `docker-bake.json target api`. */
 export function describeDeclaration(d: BuildDeclaration, cwd: string): string {
-  return `${shownPath(d.file, cwd)} ${d.source === 'compose' ? 'service' : 'target'} ${d.name}`;
+  return `${shownFile(d.file, cwd)} ${d.source === 'compose' ? 'service' : 'target'} ${d.name}`;
+}
+
+// A batch names the same few compose and bake files thousands of times.
+const shownFiles = new Map<string, string>();
+
+function shownFile(file: string, cwd: string): string {
+  const key = `${cwd}\0${file}`;
+  let shown = shownFiles.get(key);
+  if (shown === undefined) {
+    shown = shownPath(file, cwd);
+    shownFiles.set(key, shown);
+  }
+  return shown;
 }
 
 /** The default: the Dockerfile's own folder. */
@@ -88,17 +101,9 @@ export function problemsFor(abs: string, declarations: Declarations | null | und
   return declarations.problems.filter((p) => isInside(abs, path.dirname(p.file)));
 }
 
-/**
- * The onbuild bases: images built in the repository (declarations), then the config's
- * `onbuildFrom`, then --onbuild-from (later win). Only images whose Dockerfile exists as declared.
- */
-export function onbuildBases(declarations: Declarations | null | undefined, ...named: (Record<string, string> | undefined)[]): Record<string, OnbuildBaseFile> {
+/** The onbuild bases named outside the repository's declarations: the config's, then --onbuild-from (later win). */
+export function namedOnbuildBases(...named: (Record<string, string> | undefined)[]): Record<string, OnbuildBaseFile> {
   const out: Record<string, OnbuildBaseFile> = {};
-  if (declarations) {
-    for (const d of declarations.byImage.values()) {
-      for (const img of d.images) out[img] = { path: d.dockerfile, args: d.args };
-    }
-  }
   for (const m of named) if (m) for (const [img, file] of Object.entries(m)) out[img] = { path: file };
   return out;
 }

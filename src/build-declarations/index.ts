@@ -8,14 +8,20 @@ import { peekListing } from '../dir-listing';
 import { parseImageRef } from '../image-ref';
 import { bakeDeclarations, BAKE_HCL, BAKE_JSON, mergeBake, parseBakeJson } from './bake';
 import { COMPOSE_FILE, composeDeclarations, composeProjects, mergeCompose, parseCompose } from './compose';
+import type { Prefetched } from './prefetch';
+export type { Prefetched } from './prefetch';
 import type { BuildDeclaration, DeclarationProblem, Declarations } from './types';
 
 export type { BuildDeclaration, DeclarationProblem, Declarations } from './types';
 
 const MAX_DECLARATION_BYTES = 16 * 1024 * 1024;
+const NONE: string[] = [];
 
-/** Reads the declarations that may apply to `dockerfiles` (absolute paths). */
-export function loadDeclarations(dockerfiles: readonly string[], cwd: string): Declarations {
+/**
+ * Reads the declarations that may apply to `dockerfiles` (absolute paths). `pre`: files already
+ * parsed by the prefetch thread.
+ */
+export function loadDeclarations(dockerfiles: readonly string[], cwd: string, pre?: Prefetched | null): Declarations {
   const out: Declarations = { byDockerfile: new Map(), byImage: new Map(), problems: [], files: [] };
   const names = new Map<string, string[]>();
   const rootOf = new Map<string, string | null>();
@@ -23,11 +29,14 @@ export function loadDeclarations(dockerfiles: readonly string[], cwd: string): D
     let n = names.get(dir);
     if (!n) {
       const entries = peekListing(dir) ?? readDir(dir);
-      n = [];
+      n = NONE;
       for (const e of entries) {
         const name = e.name;
         // A cheap first test: every name of interest starts with these letters.
-        if (name.charCodeAt(0) === 46 /* . */ ? name === '.git' : (name.startsWith('compose') || name.startsWith('docker-'))) n.push(name);
+        if (name.charCodeAt(0) === 46 /* . */ ? name === '.git' : (name.startsWith('compose') || name.startsWith('docker-'))) {
+          if (n === NONE) n = [];
+          n.push(name);
+        }
       }
       names.set(dir, n);
     }
@@ -40,6 +49,16 @@ export function loadDeclarations(dockerfiles: readonly string[], cwd: string): D
   for (const file of dockerfiles) {
     const start = path.dirname(file);
     if (folders.has(start)) continue;
+    // Most folders sit in one already walked: only their own listing is new.
+    const parent = path.dirname(start);
+    if (parent !== start && rootOf.has(parent) && folders.has(parent)) {
+      const up = rootOf.get(parent)!;
+      const own = listed(start).includes('.git');
+      rootOf.set(start, own ? start : up);
+      // Its ancestors up to the same top are in `folders` already, since its parent is.
+      folders.add(start);
+      continue;
+    }
     const chain: string[] = [];
     let root: string | null | undefined;
     for (let dir = start; ; dir = path.dirname(dir)) {
@@ -62,7 +81,10 @@ export function loadDeclarations(dockerfiles: readonly string[], cwd: string): D
       const list = out.byDockerfile.get(d.dockerfile);
       if (!list) out.byDockerfile.set(d.dockerfile, [d]);
       else if (!list.some((x) => sameBuild(x, d))) list.push(d);
-      for (const img of d.images) if (!out.byImage.has(imageKey(img))) out.byImage.set(imageKey(img), d);
+      for (const img of d.images) {
+        const key = imageKey(img);
+        if (!out.byImage.has(key)) out.byImage.set(key, d);
+      }
     }
     out.problems.push(...problems);
   };
@@ -72,55 +94,70 @@ export function loadDeclarations(dockerfiles: readonly string[], cwd: string): D
     if (here.length > 1 || (here.length === 1 && here[0] !== '.git')) withFiles.push(dir);
   }
   for (const dir of withFiles.sort()) {
-    const here = listed(dir);
-    const read = new Map<string, unknown>();
-    const load = <T>(name: string, parse: (text: string, file: string) => T | DeclarationProblem): T | null => {
-      if (read.has(name)) return read.get(name) as T | null;
-      const file = path.join(dir, name);
-      const text = readText(file);
-      let v: T | null = null;
-      if (text === null) out.problems.push({ file, reason: 'cannot be read' });
-      else {
-        out.files.push(file);
-        const r = parse(text, file);
-        if (isProblem(r)) out.problems.push(r);
-        else v = r;
-      }
-      read.set(name, v);
-      return v;
-    };
-    for (const project of composeProjects(here.filter((n) => COMPOSE_FILE.test(n)))) {
-      let merged = null as ReturnType<typeof mergeCompose> | null;
-      let ok = true;
-      for (const name of project) {
-        const s = load(name, parseCompose);
-        if (!s) { ok = false; break; }
-        merged = merged ? mergeCompose(merged, s) : s;
-      }
-      if (!ok || !merged) continue;
-      const r = composeDeclarations(merged, path.join(dir, project[project.length - 1]), dir);
-      add(r.decls, r.problems);
+    const r = pre?.get(dir) ?? folderDeclarations(dir, listed(dir));
+    out.files.push(...r.files);
+    add(r.decls, r.problems);
+  }
+  return out;
+}
+
+/** What one folder's compose and bake files declare (`names`: the folder's entries of interest). */
+export interface FolderDeclarations {
+  decls: BuildDeclaration[];
+  problems: DeclarationProblem[];
+  /** The files read. */
+  files: string[];
+}
+
+/** Reads and parses one folder's compose and bake files. */
+export function folderDeclarations(dir: string, names: readonly string[]): FolderDeclarations {
+  const out: FolderDeclarations = { decls: [], problems: [], files: [] };
+  const read = new Map<string, unknown>();
+  const load = <T>(name: string, parse: (text: string, file: string) => T | DeclarationProblem): T | null => {
+    if (read.has(name)) return read.get(name) as T | null;
+    const file = path.join(dir, name);
+    const text = readText(file);
+    let v: T | null = null;
+    if (text === null) out.problems.push({ file, reason: 'cannot be read' });
+    else {
+      out.files.push(file);
+      const r = parse(text, file);
+      if (isProblem(r)) out.problems.push(r);
+      else v = r;
     }
-    const bakeNames = here.filter((n) => BAKE_JSON.test(n)).sort();
-    if (bakeNames.length) {
-      let targets = null as ReturnType<typeof mergeBake> | null;
-      let ok = true;
-      for (const name of bakeNames) {
-        const t = load(name, parseBakeJson);
-        if (!t) { ok = false; break; }
-        targets = targets ? mergeBake(targets, t) : t;
-      }
-      if (ok && targets) {
-        const r = bakeDeclarations(targets, path.join(dir, bakeNames[bakeNames.length - 1]), dir);
-        add(r.decls, r.problems);
-      }
+    read.set(name, v);
+    return v;
+  };
+  const add = (r: { decls: BuildDeclaration[]; problems: DeclarationProblem[] }) => {
+    for (const d of r.decls) out.decls.push(d);
+    for (const p of r.problems) out.problems.push(p);
+  };
+  for (const project of composeProjects(names.filter((n) => COMPOSE_FILE.test(n)))) {
+    let merged = null as ReturnType<typeof mergeCompose> | null;
+    let ok = true;
+    for (const name of project) {
+      const s = load(name, parseCompose);
+      if (!s) { ok = false; break; }
+      merged = merged ? mergeCompose(merged, s) : s;
     }
-    for (const name of here.filter((n) => BAKE_HCL.test(n))) {
-      out.problems.push({
-        file: path.join(dir, name), unread: true,
-        reason: 'bake files in HCL are not read (no maintained HCL parser for Node): write the targets as docker-bake.json, or give the context with --context or the config',
-      });
+    if (ok && merged) add(composeDeclarations(merged, path.join(dir, project[project.length - 1]), dir));
+  }
+  const bakeNames = names.filter((n) => BAKE_JSON.test(n)).sort();
+  if (bakeNames.length) {
+    let targets = null as ReturnType<typeof mergeBake> | null;
+    let ok = true;
+    for (const name of bakeNames) {
+      const t = load(name, parseBakeJson);
+      if (!t) { ok = false; break; }
+      targets = targets ? mergeBake(targets, t) : t;
     }
+    if (ok && targets) add(bakeDeclarations(targets, path.join(dir, bakeNames[bakeNames.length - 1]), dir));
+  }
+  for (const name of names.filter((n) => BAKE_HCL.test(n))) {
+    out.problems.push({
+      file: path.join(dir, name), unread: true,
+      reason: 'bake files in HCL are not read (no maintained HCL parser for Node): write the targets as docker-bake.json, or give the context with --context or the config',
+    });
   }
   return out;
 }
