@@ -269,37 +269,7 @@ async function runApp(verify, app, opts) {
     }
     rec.before = verify.finalBase(original);
     rec.after = verify.finalBase(rewritten);
-    const r = await verify.verifyRewrite({
-      contextDir: ctx,
-      originalDockerfile: original,
-      rewrittenDockerfile: rewritten,
-      runArgs: Array.isArray(cfg.runArgs) ? cfg.runArgs.map(String) : undefined,
-      entrypoint: cfg.entrypoint,
-      timeoutMs: cfg.timeoutMs,
-      keepImages: opts.keepImages,
-    });
-    rec.result = r;
-    if (r.setupError) rec.reasons.push(r.setupError);
-    else {
-      if (!r.original.built) rec.reasons.push('original does not build');
-      if (!r.rewritten.built) rec.reasons.push('rewritten does not build');
-      if (r.original.built && r.rewritten.built) {
-        if (!r.sameExit) rec.reasons.push(`exit status differs (${exitOf(r.original)} → ${exitOf(r.rewritten)})`);
-        if (!r.sameOutput && r.original.ran && r.rewritten.ran) rec.reasons.push('stdout differs');
-      }
-      if (cfg.expectStdout !== undefined) {
-        for (const [side, s] of [['original', r.original], ['rewritten', r.rewritten]]) {
-          if (s.ran && !s.stdout.includes(String(cfg.expectStdout))) rec.reasons.push(`${side} stdout lacks ${JSON.stringify(cfg.expectStdout)}`);
-        }
-      }
-      if (typeof cfg.expectExit === 'number') {
-        for (const [side, s] of [['original', r.original], ['rewritten', r.rewritten]]) {
-          if (s.ran && s.exitCode !== cfg.expectExit) rec.reasons.push(`${side} exit ${exitOf(s)}, expected ${cfg.expectExit}`);
-        }
-      }
-    }
-    if (!rec.reasons.length && r.ok) rec.status = 'pass';
-    else if (!rec.reasons.length) rec.reasons.push('not verified');
+    await verifyOne(verify, rec, cfg, { contextDir: ctx, original, rewritten, keepImages: opts.keepImages });
   } catch (e) {
     rec.reasons.push(`runner error: ${e && e.stack ? e.stack : e}`);
   } finally {
