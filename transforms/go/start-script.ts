@@ -40,9 +40,13 @@ function scriptCandidate(spec: RunSpec | undefined, workdir: string): string | n
 /** Reads the start script the stage copies from the context, if the start command names one. */
 export function gatherStartScripts(ctx: ContextFS, input: TransformInput, facts: GoFacts): StartScriptText[] {
   if (!facts.hasContext) return [];
+  const specs = runSpecs(input.file, input.stage);
+  // Most start commands name a binary the build makes: no context file has its name, so the
+  // stage need not be replayed to find where a script would come from.
+  const named = scriptCandidate(specs.ENTRYPOINT ?? specs.CMD, '/');
+  if (!named || !hasFileNamed(facts.files, named.slice(named.lastIndexOf('/') + 1))) return [];
   const tag = /\$/.test(input.base.tag ?? '') ? null : input.base.tag;
   const replay = replayStage(input.file, input.stage, facts, tag);
-  const specs = runSpecs(input.file, input.stage);
   const path = scriptCandidate(specs.ENTRYPOINT ?? specs.CMD, replay.workdir);
   if (!path) return [];
   const rel = contextPathOf(path, replay.copies, facts.files);
@@ -50,6 +54,12 @@ export function gatherStartScripts(ctx: ContextFS, input: TransformInput, facts:
   const text = ctx.readText(rel, MAX_SCRIPT_BYTES);
   if (text === null || !text.startsWith('#!')) return [];
   return [{ path, ctx: rel, text }];
+}
+
+function hasFileNamed(files: readonly string[], name: string): boolean {
+  if (!name) return false;
+  for (const f of files) if (f === name || f.endsWith('/' + name)) return true;
+  return false;
 }
 
 export type StartScriptPlan =
