@@ -5,6 +5,7 @@ import * as posix from 'path/posix';
 import { initialArgValues, instrProperties } from './dockerfile';
 import type { Instr, ParsedDockerfile } from './dockerfile';
 import { expandVars } from './image-ref';
+import { dockerArgs } from './exec-form';
 
 export interface ContextSource {
   /** The source as written. */
@@ -78,7 +79,8 @@ export function normalizeContextPath(src: string): string {
 
 /** A COPY/ADD's flags and words: exec form (JSON) or whitespace-separated; null when malformed. */
 export function copyWords(argsText: string, escape: string): { from: string | null; sources: string[]; dest: string } | null {
-  let text = firstLogicalLine(argsText, escape);
+  // Its first logical line, as Docker's parser reads it (a heredoc's body is not part of it).
+  let text = dockerArgs(argsText, escape);
   let from: string | null = null;
   for (;;) {
     const m = /^\s*--([A-Za-z-]+)(?:=(\S*))?/.exec(text);
@@ -101,23 +103,6 @@ export function copyWords(argsText: string, escape: string): { from: string | nu
   return { from, sources: parts.slice(0, -1), dest: parts[parts.length - 1] };
 }
 
-/** The arguments with continuations joined and comment lines dropped; a heredoc's body cut off. */
-function firstLogicalLine(text: string, escape: string): string {
-  if (!/[\r\n]/.test(text)) return text;
-  const esc = escape.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const cont = new RegExp(`${esc}[ \\t]*$`);
-  let out = '';
-  const lines = text.split(/\r\n|\n|\r/);
-  for (let k = 0; k < lines.length; k++) {
-    const line = lines[k];
-    if (k > 0 && /^\s*#/.test(line)) continue;
-    const m = cont.exec(line);
-    if (m && k < lines.length - 1) out += line.slice(0, m.index);
-    else return out + line;
-  }
-  return out;
-}
-
 /**
  * The parts of the context a Dockerfile reads: its COPY/ADD sources and the sources of RUN's bind
  * mounts from the context (patterns as written, normalized). [''] (the whole context) when one of
@@ -129,7 +114,7 @@ export function contextScope(file: ParsedDockerfile, found: ContextSources = con
   for (const stage of file.stages) {
     for (const ins of stage.body) {
       if (ins.keyword !== 'RUN' || !ins.argsText.includes('--mount')) continue;
-      for (const m of firstLogicalLine(ins.argsText, file.escape).matchAll(/--mount=(\S+)/g)) {
+      for (const m of dockerArgs(ins.argsText, file.escape).matchAll(/--mount=(\S+)/g)) {
         const opts = new Map(m[1].split(',').map((kv) => [kv.split('=')[0].toLowerCase(), kv.slice(kv.indexOf('=') + 1)] as [string, string]));
         if ((opts.get('type') ?? 'bind') !== 'bind' || opts.has('from')) continue;
         const src = opts.get('source') ?? opts.get('src') ?? '';

@@ -1,6 +1,7 @@
 // An app that lives under /root: only root may enter that folder (mode 0700 in the Debian, Ubuntu,
 // Alpine and distroless images), so a non-root runtime user could not read the program there.
 import * as posix from 'path/posix';
+import { copyWords } from './copy-sources';
 import type { ParsedDockerfile } from './dockerfile';
 import { instrProperties } from './dockerfile';
 import { expandVars } from './image-ref';
@@ -26,27 +27,10 @@ export function appUnderRootHome(file: ParsedDockerfile): number | null {
     } else if (ins.keyword === 'WORKDIR') {
       workdir = posix.resolve(workdir, expand(ins.argsText.trim().replace(/^(["'])(.*)\1$/, '$2')));
       if (underRootHome(workdir)) return ins.line;
-    } else if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && !/--from[= ]/i.test(ins.argsText)) {
-      const dest = destinationOf(ins.argsText);
-      if (dest !== null && underRootHome(posix.resolve(workdir, expand(dest)))) return ins.line;
+    } else if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
+      const words = copyWords(ins.argsText, file.escape);
+      if (words && words.from === null && underRootHome(posix.resolve(workdir, expand(words.dest)))) return ins.line;
     }
   }
   return null;
-}
-
-/** The last argument of a COPY/ADD (JSON or plain form), or null for a heredoc or none. */
-function destinationOf(args: string): string | null {
-  const t = args.replace(/^(\s*--\S+)+\s*/, '').trim();
-  if (t.includes('<<')) return null;
-  if (t.startsWith('[')) {
-    try {
-      const v: unknown = JSON.parse(t);
-      if (Array.isArray(v) && v.length >= 2 && typeof v[v.length - 1] === 'string') return v[v.length - 1] as string;
-    } catch {
-      return null;
-    }
-    return null;
-  }
-  const words = t.split(/\s+/);
-  return words.length >= 2 ? words[words.length - 1] : null;
 }

@@ -3,21 +3,15 @@
 import { instrProperties } from '../../src/dockerfile';
 import type { Instr, Property } from '../../src/dockerfile';
 
+import { readExecForm } from '../../src/exec-form';
 import { joinContinuations, splitFlags } from '../../src/instruction-text';
 
 export { joinContinuations, splitFlags };
 
 /** Exec-form arguments (`["a", "b"]`) decoded exactly, or null for shell form. */
 export function execForm(text: string): string[] | null {
-  const t = text.trim();
-  if (!t.startsWith('[')) return null;
-  try {
-    const v: unknown = JSON.parse(t);
-    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
-  } catch {
-    /* not JSON: Docker runs it in shell form */
-  }
-  return null;
+  const r = readExecForm(text);
+  return r.kind === 'exec' ? r.argv : null;
 }
 
 export interface CommandForm {

@@ -50,6 +50,8 @@ export interface SplitPlan {
   };
   /** Messages about what the split itself adds (the builder image's WORKDIR, writable folders). */
   notes?: Message[];
+  /** The runtime config of this stage and carried list, when the transform worked it out already. */
+  config?: RuntimeConfig;
 }
 
 /** An empty folder made in the builder: `COPY --chown` of it creates a folder owned by the runtime user. */
@@ -87,7 +89,7 @@ export function splitEdits(plan: SplitPlan): TextEdit[] {
   const edits: TextEdit[] = [];
   const from = stage.from;
   const rt = plan.runtime;
-  const cfg = planRuntimeConfig(file, stage, builderImageRef(file, stage, plan.builderImage), rt.carried);
+  const cfg = plan.config ?? planRuntimeConfig(file, stage, builderImageRef(file, stage, plan.builderImage), rt.carried);
   const owned = rt.owner ? writableDirs(cfg) : [];
   const builderAppend = owned.length ? [...plan.builderAppend, `RUN mkdir -p ${EMPTY_DIR}`] : plan.builderAppend;
   noteConfig(plan, cfg, owned);

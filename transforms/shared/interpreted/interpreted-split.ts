@@ -163,7 +163,8 @@ export function planInterpretedSplit(input: TransformInput, walk: StageWalk, pla
   // COPY leaves a folder the runtime's WORKDIR already created owned by root: give it its owner
   // (the split creates the working directory and volumes owned by the new user itself).
   const carried = carryInstructions(stage.body, file.text, plan.toolchainEnv);
-  const splitOwned = user.owner ? writableDirs(planRuntimeConfig(file, stage, builderImageRef(file, stage, undefined), carried)) : [];
+  const config = planRuntimeConfig(file, stage, builderImageRef(file, stage, undefined), carried);
+  const splitOwned = user.owner ? writableDirs(config) : [];
   const owned = pieces.dirs
     .map((d) => ({ path: d.path, chown: d.chown ?? (nonrootNow ? '65532:65532' : null) }))
     .filter((d) => d.chown && !(d.chown === user.owner && splitOwned.includes(d.path)));
@@ -186,7 +187,7 @@ export function planInterpretedSplit(input: TransformInput, walk: StageWalk, pla
 
   const edits = splitEdits({
     file, stage, options: input.options, builderName: builder, afterFrom: [], inlineEdits: plan.inlineEdits, builderAppend: [],
-    runtime: { base: rt, copies: user.copies, lines, carried, tail: [], owner: user.owner }, notes: messages,
+    runtime: { base: rt, copies: user.copies, lines, carried, tail: [], owner: user.owner }, notes: messages, config,
   });
   const own = (m: Message) => m.id.startsWith(`${lang}/`) || m.id.startsWith('onbuild/');
   return { kind: 'rewrite', edits, messages: [...messages.filter(own), ...messages.filter((m) => !own(m))], baseAfter: withMirror(image, input.options.registryMirror) };
