@@ -24,7 +24,12 @@ export function isNetworkTool(program: string): boolean {
 
 /** The package-manager line that installs packages in a runtime of the family, cleaned up. */
 export function installLine(family: DistroFamily, packages: readonly string[]): string {
-  const list = [...packages].sort().join(' ');
+  return packageInstallLine(family, [...packages].sort());
+}
+
+/** The RUN line that installs packages, in the order given, as the official images' recipes do. */
+export function packageInstallLine(family: DistroFamily, packages: readonly string[]): string {
+  const list = packages.join(' ');
   return family === 'alpine'
     ? `RUN apk add --no-cache ${list}`
     : `RUN apt-get update && apt-get install -y --no-install-recommends ${list} && rm -rf /var/lib/apt/lists/*`;

@@ -3,6 +3,7 @@
 // nodejs, gettext) and shared libraries compiled extensions link against (libpq via libpq-dev).
 // The runtime stage installs the second list again with the same package manager, so the runtime
 // has the same packages as far as the program can tell; the original build already used it.
+import { packageInstallLine } from '../tools';
 import type { StageCommand } from './stage-walk';
 import { programName } from './stage-walk';
 
@@ -108,6 +109,5 @@ export function removedPackages(commands: readonly StageCommand[]): Set<string> 
 
 /** The runtime line that installs `packages` again. */
 export function installLine(manager: PackageManager, packages: readonly string[]): string {
-  if (manager === 'apk') return `RUN apk add --no-cache ${packages.join(' ')}`;
-  return `RUN apt-get update && apt-get install -y --no-install-recommends ${packages.join(' ')} && rm -rf /var/lib/apt/lists/*`;
+  return packageInstallLine(manager === 'apk' ? 'alpine' : 'debian', packages);
 }
