@@ -5,7 +5,7 @@ import * as posix from 'path/posix';
 import type { Instr } from '../../src/dockerfile';
 import { msg } from '../../src/messages';
 import type { Message } from '../../src/types';
-import { RELEASE_NAMES } from '../shared/runtime-bases';
+import { isPreset, RELEASE_NAMES } from '../shared/runtime-bases';
 import type { RuntimeBase } from '../shared/runtime-bases';
 import { alpineMapped, MAPPED_DEBIAN_RELEASES, NATIVE_LIBS_DATE, OLDEST_MAPPED_ALPINE, runtimeLibraries } from '../shared/native-libs';
 import { installLine } from '../shared/tools';
@@ -73,7 +73,7 @@ export function planCgoLibraries(input: CgoLibraryInput): CgoLibraries {
   if (managers.size > 1 || [...managers][0] !== (family === 'alpine' ? 'apk' : 'apt')) {
     return leave(`the builder installs them with ${[...managers].join(' and ')}, not its own ${family === 'alpine' ? 'apk' : 'apt'}`);
   }
-  const custom = input.runtime !== undefined && !['distroless', 'scratch', 'alpine', 'chainguard', 'debian'].includes(input.runtime);
+  const custom = input.runtime !== undefined && !isPreset(input.runtime);
   if (custom) return { kind: 'none' };
   if (input.runtime !== undefined && input.runtime !== family) {
     return leave(`--runtime ${input.runtime} cannot install their runtime packages`, `use --runtime ${family}, or an image that has those libraries`);

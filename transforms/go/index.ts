@@ -9,7 +9,7 @@ import type { Message, TextEdit } from '../../src/types';
 import { scanShell } from '../../src/shell-words';
 import { BUSYBOX_APPLETS, execText, programUses, replaceCommand, runSpecs } from '../shared/commands';
 import type { RunSpec } from '../shared/commands';
-import { alpineOfTag, approxSizeMb, chooseNativeRuntime, debianReleaseOfTag } from '../shared/runtime-bases';
+import { alpineOfTag, approxSizeMb, chooseNativeRuntime, debianReleaseOfTag, isPreset } from '../shared/runtime-bases';
 import type { RuntimeBase } from '../shared/runtime-bases';
 import { installLine, isNetworkTool, packagesMb, planTools, shellText } from '../shared/tools';
 import type { ToolPlan } from '../shared/tools';
@@ -434,9 +434,6 @@ function isSystemProgram(p: string): boolean {
   return ['bash', 'curl', 'python', 'python3', 'perl', 'node', 'java', 'ruby', 'go', 'make', 'git', 'tini', 'dumb-init', 'su-exec', 'gosu'].includes(p);
 }
 
-function isPreset(runtime: string): boolean {
-  return ['distroless', 'scratch', 'alpine', 'chainguard', 'debian'].includes(runtime);
-}
 
 function defaultDebianRelease(tag: string | null): number {
   const m = /^(\d+)\.(\d+)/.exec(tag ?? '');

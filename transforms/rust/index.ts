@@ -11,7 +11,7 @@ import { BUSYBOX_APPLETS, analyzeCommand, execText, programUses, replaceCommand,
 import type { RunSpec } from '../shared/commands';
 import { carryInstructions } from '../shared/carry';
 import { properties } from '../shared/instructions';
-import { alpineOfTag, chooseNativeRuntime, debianReleaseOfTag, RELEASE_NAMES } from '../shared/runtime-bases';
+import { alpineOfTag, chooseNativeRuntime, debianReleaseOfTag, isPreset, RELEASE_NAMES } from '../shared/runtime-bases';
 import { planRuntimeUser } from '../shared/runtime-user';
 import { resolveProgram, setsPathWith } from '../shared/programs';
 import { splitEdits, withMirror } from '../shared/split';
@@ -99,7 +99,7 @@ export function planRustSplit(input: TransformInput, facts: RustFacts): Transfor
 
   const uses = programUses(specs, overrides, file.escape);
 
-  const custom = input.options.runtime !== undefined && !['distroless', 'scratch', 'alpine', 'chainguard', 'debian'].includes(input.options.runtime);
+  const custom = input.options.runtime !== undefined && !isPreset(input.options.runtime);
   const pathDirs = (replay.env.get('PATH') ?? '').split(':').filter(Boolean);
   const referenced = new Map<string, RustArtifact>();
   let pathDir: string | null = null;

@@ -51,6 +51,11 @@ export interface RuntimeNeeds {
 
 export const PRESETS = ['distroless', 'scratch', 'alpine', 'chainguard', 'debian'] as const;
 
+/** Whether a --runtime value names a preset rather than an image. */
+export function isPreset(runtime: string): boolean {
+  return (PRESETS as readonly string[]).includes(runtime);
+}
+
 const DISTROLESS_USERS = new Set(['root', 'nonroot', 'nobody', '0', '65532', '65534']);
 export const ALPINE_USERS = new Set(['root', 'nobody', 'daemon', 'bin', 'operator', 'guest']);
 export const DEBIAN_USERS = new Set(['root', 'nobody', 'daemon', 'bin', 'sys', 'www-data', 'games', 'man', 'mail', 'news', 'proxy', 'backup', 'list', 'irc']);

@@ -8,6 +8,7 @@ import type { MessageId } from '../../../src/messages';
 import type { Message, TextEdit } from '../../../src/types';
 import { BUSYBOX_APPLETS, analyzeCommand, ignoredCmd, runSpecs, startedSpecs } from '../commands';
 import { carryInstructions } from '../carry';
+import { isPreset } from '../runtime-bases';
 import type { RuntimeBase } from '../runtime-bases';
 import { planRuntimeUser } from '../runtime-user';
 import { builderImageRef, planRuntimeConfig, writableDirs } from '../runtime-config';
@@ -129,7 +130,7 @@ export function planInterpretedSplit(input: TransformInput, walk: StageWalk, pla
   const custom = input.options.runtime;
   let image = plan.runtimeImage;
   if (custom) {
-    if (['distroless', 'scratch', 'alpine', 'chainguard', 'debian'].includes(custom)) {
+    if (isPreset(custom)) {
       return skip(msg(id(lang, 'runtime-preset'), { preset: custom, image: plan.runtimeImage }));
     }
     image = custom;
