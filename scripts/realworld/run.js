@@ -585,7 +585,7 @@ function reclassify(projects) {
 }
 
 function renderMarkdown(results) {
-  reclassify(results.projects);
+  // summarize reads the results with today's classes, and the rows below follow it.
   const s = summarize(results.projects);
   const out = [];
   out.push('# stageify on real projects by other people', '');
